@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import netlify from '@netlify/vite-plugin';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { siteUrl } from './src/lib/site-url.ts';
+
+const isDev = process.argv.includes('dev');
+
+export default defineConfig({
+  site: siteUrl(process.env.SITE_URL),
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // Nothing inline: the Content-Security-Policy allows scripts and styles from 'self' only.
+    inlineStylesheets: 'never',
+  },
+  integrations: [mdx(), pagefindIndex()],
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    plugins: isDev
+      ? [
+          netlify({
+            // Each of these would reach out to the network or start heavy services locally.
+            edgeFunctions: { enabled: false },
+            database: { enabled: false },
+            geolocation: { enabled: false },
+            images: { enabled: false },
+            aiGateway: { enabled: false },
+          }),
+        ]
+      : [],
+  },
+});

@@ -1,0 +1,47 @@
+import { getCollection } from 'astro:content';
+import { getCaseStudies, getExplainers, getServices } from './collections.ts';
+import { pagesWithOwnRoute } from './routes.ts';
+
+export interface PageLink {
+  href: string;
+  title: string;
+}
+
+/**
+ * Every public page, grouped as a visitor would look for them. Used by the search page
+ * (its list for visitors without JavaScript) and the sitemap, so both always agree.
+ */
+export async function listAllPages(): Promise<{ heading: string; links: PageLink[] }[]> {
+  const [services, explainers, caseStudies, pages] = await Promise.all([
+    getServices(),
+    getExplainers(),
+    getCaseStudies(),
+    getCollection('pages', (entry) => !pagesWithOwnRoute.has(entry.id)),
+  ]);
+  return [
+    {
+      heading: 'Main pages',
+      links: [
+        { href: '/', title: 'Home' },
+        { href: '/what-we-do/', title: 'What we do' },
+        { href: '/case-studies/', title: 'Case studies' },
+        { href: '/restorative-processes/', title: 'What is restorative practice' },
+        { href: '/volunteer/', title: 'Volunteer with us' },
+        { href: '/refer/', title: 'Make a referral' },
+        { href: '/contact/', title: 'Contact' },
+      ],
+    },
+    { heading: 'What we do', links: services.map((e) => ({ href: `/what-we-do/${e.id}/`, title: e.data.title })) },
+    {
+      heading: 'What is restorative practice',
+      links: explainers.map((e) => ({ href: `/restorative-processes/${e.id}/`, title: e.data.title })),
+    },
+    { heading: 'Case studies', links: caseStudies.map((e) => ({ href: `/case-studies/${e.id}/`, title: e.data.title })) },
+    {
+      heading: 'About this site',
+      links: pages
+        .map((e) => ({ href: `/${e.id}/`, title: e.data.title }))
+        .sort((a, b) => a.title.localeCompare(b.title)),
+    },
+  ];
+}

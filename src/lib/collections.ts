@@ -1,0 +1,32 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+
+const byOrderThenTitle = <T extends { data: { order: number; title: string } }>(a: T, b: T) =>
+  a.data.order - b.data.order || a.data.title.localeCompare(b.data.title);
+
+export async function getServices(): Promise<CollectionEntry<'services'>[]> {
+  return (await getCollection('services')).sort(byOrderThenTitle);
+}
+
+export async function getExplainers(): Promise<CollectionEntry<'explainers'>[]> {
+  return (await getCollection('explainers')).sort(byOrderThenTitle);
+}
+
+/** Newest first. */
+export async function getCaseStudies(): Promise<CollectionEntry<'caseStudies'>[]> {
+  return (await getCollection('caseStudies')).sort(
+    (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title),
+  );
+}
+
+/** A page entry that the site cannot do without: a missing one fails the build with its name. */
+export async function getPage(id: string): Promise<CollectionEntry<'pages'>> {
+  const entry = await getEntry('pages', id);
+  if (!entry) throw new Error(`content/pages/${id}.md is missing`);
+  return entry;
+}
+
+export async function getVolunteering(): Promise<CollectionEntry<'volunteering'>> {
+  const entry = await getEntry('volunteering', 'volunteer-with-us');
+  if (!entry) throw new Error('content/volunteering/volunteer-with-us.md is missing');
+  return entry;
+}

@@ -1,0 +1,181 @@
+/**
+ * The content model: one zod schema per collection, built from a shared base.
+ *
+ * Each field carries `meta({ label, hint })` written for staff who are not web people,
+ * so the CMS configuration can be derived from this file and never drift from it.
+ * Only image fields need Astro's image helper, so the case study schema is built by a
+ * function that takes it; anything that is not the site build (the CMS config, tests)
+ * passes a plain string schema instead.
+ */
+import { z } from 'astro/zod';
+
+export type ImageSchema = () => z.ZodType;
+
+/** The settings a case study can happen in. Adding one here adds it to the filter and the CMS. */
+export const caseStudySettings = [
+  'Criminal justice',
+  'Prisons and probation',
+  'Communities and neighbours',
+  'Schools and children’s homes',
+  'Care homes',
+  'Workplaces',
+] as const;
+export type CaseStudySetting = (typeof caseStudySettings)[number];
+
+export const explainerAudiences = ['everyone', 'harmed', 'responsible', 'professionals'] as const;
+export const trainingStatuses = ['open', 'closed'] as const;
+
+const text = (label: string, hint: string) =>
+  z.string().trim().min(1, `${label} is required`).meta({ label, hint });
+
+const optionalText = (label: string, hint: string) => z.string().trim().optional().meta({ label, hint });
+
+const localLink = (label: string, hint: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\/[a-z0-9\-/#]*$/, `${label} must be a page on this site, starting with /`)
+    .meta({ label, hint });
+
+const order = z.number().int().min(0).default(100).meta({
+  label: 'Order',
+  hint: 'Lower numbers come first in lists. Use 10, 20, 30… so you can slot pages in between.',
+});
+
+const contents = z.boolean().default(false).meta({
+  label: 'Show a list of contents',
+  hint: 'Tick for long pages so visitors can jump to a section.',
+});
+
+/** Fields every entry that becomes a page has. */
+export const basePageSchema = z.object({
+  title: text('Title', 'The main heading of the page. Keep it short and plain.'),
+  summary: z.string().trim().min(1, 'Summary is required').max(300, 'Summary must be 300 characters or fewer').meta({
+    label: 'Summary',
+    hint: 'One or two sentences. Shown in lists and search results, and used as the description search engines show.',
+  }),
+});
+
+export const serviceSchema = basePageSchema.extend({
+  audience: text('Who it is for', 'A few words on who this service helps, for example “Schools and their staff”.'),
+  order,
+});
+
+export const caseStudySchema = (image: ImageSchema) =>
+  basePageSchema.extend({
+    setting: z.enum(caseStudySettings).meta({
+      label: 'Setting',
+      hint: 'Where it happened. Visitors can filter case studies by setting.',
+    }),
+    outcome: text('Outcome', 'One or two sentences on what changed for the people involved.'),
+    date: z.coerce.date().meta({ label: 'Date', hint: 'When the case study was written or published.' }),
+    illustrative: z.boolean().default(true).meta({
+      label: 'Illustrative example',
+      hint: 'Leave ticked while this is a made-up example. Untick only for a real case that everyone involved has agreed to share.',
+    }),
+    image: z
+      .object({
+        src: image().meta({
+          label: 'Picture',
+          hint: 'Optional. A calm picture of a place or object, never of a person in the case.',
+        }),
+        alt: text('Picture description (alt text)', 'Describe the picture for people who cannot see it.'),
+      })
+      .optional()
+      .meta({ label: 'Picture', hint: 'Optional. If you add a picture you must describe it.' }),
+  });
+
+export const explainerSchema = basePageSchema.extend({
+  order,
+  audience: z.enum(explainerAudiences).default('everyone').meta({
+    label: 'Who it is mainly for',
+    hint: 'Used to group questions and to suggest pages to each kind of visitor.',
+  }),
+  easyRead: z.boolean().default(false).meta({
+    label: 'Easy read',
+    hint: 'Tick for a page written in short sentences, one idea per line.',
+  }),
+  contents,
+});
+
+const list = (label: string, hint: string) =>
+  z
+    .array(z.string().trim().min(1))
+    .min(1, `${label} needs at least one item`)
+    .meta({ label, hint });
+
+export const trainingDateSchema = z.object({
+  date: z.coerce.date().meta({ label: 'Date', hint: 'The first day of the course.' }),
+  place: text('Place', 'The town or venue, for example “Gloucester”.'),
+  status: z.enum(trainingStatuses).meta({ label: 'Booking', hint: 'Open while people can still apply for it.' }),
+  placesLeft: z.number().int().min(0).optional().meta({
+    label: 'Places left',
+    hint: 'Optional. Leave empty if you would rather not say.',
+  }),
+  example: z.boolean().default(false).meta({
+    label: 'Example date',
+    hint: 'Tick if this is an example, not a confirmed date. The site then labels it as an example.',
+  }),
+});
+
+export const volunteeringSchema = basePageSchema.extend({
+  needToKnow: list('What you need to know', 'One fact per line.'),
+  tasks: list('What you will be doing', 'The tasks of the role, one per line.'),
+  weExpect: list('What we expect from you', 'One expectation per line.'),
+  youCanExpect: list('What you can expect from us', 'One benefit per line.'),
+  trainingDates: z
+    .array(trainingDateSchema)
+    .default([])
+    .meta({ label: 'Core training dates', hint: 'Every date a new volunteer must attend.' }),
+});
+
+export const routeSchema = z.object({
+  label: text('Link text', 'What the visitor would say, for example “I was harmed”.'),
+  description: text('Description', 'One sentence under the link.'),
+  href: localLink('Link to', 'A page on this site, starting with /, for example /refer/.'),
+});
+
+export const pageSchema = basePageSchema.extend({
+  lede: optionalText('Opening sentence', 'Optional. Shown in larger text under the heading.'),
+  routes: z.array(routeSchema).optional().meta({
+    label: 'Routes',
+    hint: 'Optional. Large links by situation, used on the home page.',
+  }),
+  updated: z.coerce.date().optional().meta({
+    label: 'Last reviewed',
+    hint: 'Optional. Shown at the foot of policies and statements.',
+  }),
+  draftNotice: optionalText(
+    'Draft notice',
+    'Optional. A notice at the top of the page, for example while a policy waits for approval.',
+  ),
+  contents,
+});
+
+export const navItemSchema = z.object({
+  label: text('Label', 'The words in the menu.'),
+  href: localLink('Link to', 'A page on this site, starting with /.'),
+});
+
+export const settingsSchema = z.object({
+  organisationName: text('Organisation name', 'As it appears in the header and footer.'),
+  strapline: text('Strapline', 'A few words under the name.'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^0[0-9 ]{9,13}$/, 'Referral phone number must be digits and spaces, starting with 0')
+    .meta({ label: 'Referral phone number', hint: 'Shown on every page. Spaces are fine; keep the digits exact.' }),
+  referralEmail: z
+    .email('Referral email must be an email address')
+    .meta({ label: 'Referral email', hint: 'Where people can email a referral.' }),
+  funding: text('Funding statement', 'Shown in the footer of every page.'),
+  quickExitUrl: z
+    .url('Quick exit address must be a full web address')
+    .meta({ label: 'Quick exit goes to', hint: 'A neutral website. The default is BBC Weather.' }),
+  navigation: z
+    .array(navItemSchema)
+    .min(1)
+    .meta({ label: 'Main menu', hint: 'The links in the header, in order.' }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+
+export const GET: APIRoute = ({ site }) => {
+  const sitemap = new URL('/sitemap.xml', site ?? 'https://www.restorativegloucestershire.co.uk').href;
+  return new Response(['User-agent: *', 'Disallow: /admin/', 'Disallow: /api/', `Sitemap: ${sitemap}`, ''].join('\n'), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+};
