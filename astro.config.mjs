@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import netlify from '@netlify/vite-plugin';
+import { securityHeaders } from './src/integrations/headers.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
@@ -15,7 +16,8 @@ export default defineConfig({
     // Nothing inline: the Content-Security-Policy allows scripts and styles from 'self' only.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx(), pagefindIndex()],
+  // Order matters: the headers rules are written last, once every file is in place.
+  integrations: [mdx(), pagefindIndex(), securityHeaders()],
   vite: {
     build: { assetsInlineLimit: 0 },
     plugins: isDev

@@ -36,7 +36,10 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
       heading: 'What is restorative practice',
       links: explainers.map((e) => ({ href: `/restorative-processes/${e.id}/`, title: e.data.title })),
     },
-    { heading: 'Case studies', links: caseStudies.map((e) => ({ href: `/case-studies/${e.id}/`, title: e.data.title })) },
+    {
+      heading: 'Case studies',
+      links: caseStudies.map((e) => ({ href: `/case-studies/${e.id}/`, title: e.data.title })),
+    },
     {
       heading: 'About this site',
       links: pages

@@ -9,8 +9,6 @@
  */
 import { z } from 'astro/zod';
 
-export type ImageSchema = () => z.ZodType;
-
 /** The settings a case study can happen in. Adding one here adds it to the filter and the CMS. */
 export const caseStudySettings = [
   'Criminal justice',
@@ -25,8 +23,7 @@ export type CaseStudySetting = (typeof caseStudySettings)[number];
 export const explainerAudiences = ['everyone', 'harmed', 'responsible', 'professionals'] as const;
 export const trainingStatuses = ['open', 'closed'] as const;
 
-const text = (label: string, hint: string) =>
-  z.string().trim().min(1, `${label} is required`).meta({ label, hint });
+const text = (label: string, hint: string) => z.string().trim().min(1, `${label} is required`).meta({ label, hint });
 
 const optionalText = (label: string, hint: string) => z.string().trim().optional().meta({ label, hint });
 
@@ -61,7 +58,7 @@ export const serviceSchema = basePageSchema.extend({
   order,
 });
 
-export const caseStudySchema = (image: ImageSchema) =>
+export const caseStudySchema = <Image extends z.ZodType>(image: () => Image) =>
   basePageSchema.extend({
     setting: z.enum(caseStudySettings).meta({
       label: 'Setting',
@@ -99,10 +96,7 @@ export const explainerSchema = basePageSchema.extend({
 });
 
 const list = (label: string, hint: string) =>
-  z
-    .array(z.string().trim().min(1))
-    .min(1, `${label} needs at least one item`)
-    .meta({ label, hint });
+  z.array(z.string().trim().min(1)).min(1, `${label} needs at least one item`).meta({ label, hint });
 
 export const trainingDateSchema = z.object({
   date: z.coerce.date().meta({ label: 'Date', hint: 'The first day of the course.' }),
@@ -172,10 +166,7 @@ export const settingsSchema = z.object({
   quickExitUrl: z
     .url('Quick exit address must be a full web address')
     .meta({ label: 'Quick exit goes to', hint: 'A neutral website. The default is BBC Weather.' }),
-  navigation: z
-    .array(navItemSchema)
-    .min(1)
-    .meta({ label: 'Main menu', hint: 'The links in the header, in order.' }),
+  navigation: z.array(navItemSchema).min(1).meta({ label: 'Main menu', hint: 'The links in the header, in order.' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

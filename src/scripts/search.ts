@@ -92,6 +92,7 @@ export function startSearch(doc: Document): void {
   const queryInput = form.querySelector<HTMLInputElement>('input[name="q"]');
   const typeSelect = form.querySelector<HTMLSelectElement>('select[name="type"]');
   if (!queryInput || !typeSelect) return;
+  doc.querySelector<HTMLElement>('[data-search-unavailable]')?.setAttribute('hidden', '');
 
   const fromUrl = () => {
     const params = new URLSearchParams(doc.location.search);

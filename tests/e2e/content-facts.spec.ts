@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { builtPages, fileForPath, readBuilt } from '../support/dist.ts';
+import { SEED_PHONE_DIGITS, SEED_REFERRAL_EMAIL } from '../support/seed-facts.ts';
+
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ');
+
+test('the referral phone number and email are exactly those of the seeds wherever they appear', () => {
+  const problems: string[] = [];
+  let phoneSeen = 0;
+  let emailSeen = 0;
+  for (const pagePath of builtPages()) {
+    const html = readBuilt(pagePath);
+    for (const [, tel] of html.matchAll(/href="tel:([^"]*)"/g)) {
+      phoneSeen++;
+      if (tel !== SEED_PHONE_DIGITS) problems.push(`${pagePath}: tel:${tel}`);
+    }
+    // Any number written like a Gloucester number (01452…) must be the referral number.
+    for (const [number] of text(html).matchAll(/0\s?1\s?4\s?5\s?2[\d ]{5,9}\d/g)) {
+      if (number.replace(/\s/g, '') !== SEED_PHONE_DIGITS) problems.push(`${pagePath}: phone "${number}"`);
+    }
+    for (const [email] of html.matchAll(/[\w.+-]+@gloucestershire\.pnn\.police\.uk/gi)) {
+      emailSeen++;
+      if (email !== SEED_REFERRAL_EMAIL) problems.push(`${pagePath}: email ${email}`);
+    }
+    if (pagePath !== '/404.html' && !html.includes(`tel:${SEED_PHONE_DIGITS}`)) problems.push(`${pagePath}: no phone`);
+  }
+  expect(problems).toEqual([]);
+  expect(phoneSeen).toBeGreaterThan(0);
+  expect(emailSeen).toBeGreaterThan(0);
+});
+
+test('every route on the home page leads to a page that exists', async ({ page }) => {
+  await page.goto('/');
+  const routes = page.getByRole('region', { name: 'Find what fits your situation' }).getByRole('link');
+  const labels = await routes.allTextContents();
+  for (const wanted of ['I was harmed', 'I caused harm', "I'm a professional", 'I want to volunteer']) {
+    expect(labels.some((label) => label.includes(wanted))).toBe(true);
+  }
+  for (const href of await routes.evaluateAll((links) => links.map((link) => link.getAttribute('href')!))) {
+    expect(fileForPath(href), href).toBeDefined();
+    const response = await page.request.get(href);
+    expect(response.status(), href).toBe(200);
+  }
+});
+
+test('every case study whose illustrative flag is set says so on its page', async ({ page }) => {
+  const folder = path.resolve(import.meta.dirname, '..', '..', 'content', 'caseStudies');
+  const files = readdirSync(folder).filter((file) => file.endsWith('.md'));
+  expect(files.length).toBeGreaterThanOrEqual(5);
+  for (const file of files) {
+    const frontMatter = readFileSync(path.join(folder, file), 'utf8').split('---')[1];
+    const flagged = !/^illustrative:\s*false\s*$/m.test(frontMatter);
+    await page.goto(`/case-studies/${file.replace(/\.md$/, '')}/`);
+    const notice = page.locator('[data-illustrative-notice]');
+    if (flagged) await expect(notice).toBeVisible();
+    else await expect(notice).toHaveCount(0);
+  }
+});

@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { builtPages } from '../support/dist.ts';
+
+/**
+ * Every built page, in a real browser: WCAG 2.2 AA by axe, no console error, no request to
+ * any other origin, and no Content-Security-Policy violation.
+ */
+for (const pagePath of builtPages()) {
+  test(`${pagePath} is accessible, quiet and self-contained`, async ({ page, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const foreignRequests: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) foreignRequests.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+
+    const response = await page.goto(pagePath === '/404.html' ? '/this-page-does-not-exist/' : pagePath);
+    expect(response?.status()).toBe(pagePath === '/404.html' ? 404 : 200);
+    await page.waitForLoadState('networkidle');
+
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    ).toEqual([]);
+    // The browser itself reports the 404 status of the not-found page; nothing else may.
+    const expected = pagePath === '/404.html' ? [expect.stringContaining('404')] : [];
+    expect(consoleErrors).toEqual(expected);
+    expect(foreignRequests).toEqual([]);
+  });
+}

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+import path from 'node:path';
+import { builtPages, DIST } from '../support/dist.ts';
+
+const ROOT = path.resolve(DIST, '..');
+
+test('every page is served with the security headers and exactly one strict policy', async ({ request }) => {
+  for (const pagePath of builtPages()) {
+    const response = await request.get(pagePath === '/404.html' ? '/no-such-page/' : pagePath);
+    const headers = response.headersArray();
+    const policies = headers.filter((h) => h.name.toLowerCase() === 'content-security-policy').map((h) => h.value);
+    expect(policies, pagePath).toHaveLength(1);
+    const csp = policies[0];
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc, pagePath).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    const h = response.headers();
+    expect(h['strict-transport-security'], pagePath).toMatch(/max-age=\d{7,}/);
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['referrer-policy']).toBe('no-referrer');
+    expect(h['permissions-policy']).toContain('camera=()');
+    expect(h['set-cookie'], pagePath).toBeUndefined();
+    expect(h['cache-control'], pagePath).not.toContain('immutable');
+  }
+});
+
+test('hashed assets are cached for a long time, and only they are', async ({ page, request }) => {
+  await page.goto('/');
+  const stylesheet = await page.locator('link[rel="stylesheet"]').first().getAttribute('href');
+  expect(stylesheet).toMatch(/^\/_astro\//);
+  const asset = await request.get(stylesheet!);
+  expect(asset.headers()['cache-control']).toContain('max-age=31536000');
+  expect(asset.headers()['cache-control']).toContain('immutable');
+  const pagefind = await request.get('/pagefind/pagefind.js');
+  expect(pagefind.headers()['cache-control'] ?? '').not.toContain('immutable');
+});
+
+test('in production, no two header rules that set a policy match the same built path', async () => {
+  // Netlify sends every matching rule's headers, so two policies would both be enforced.
+  const { headers: rules, errors } = await parseAllHeaders({
+    headersFiles: [path.join(DIST, '_headers')],
+    netlifyConfigPath: path.join(ROOT, 'netlify.toml'),
+    configHeaders: [],
+    minimal: false,
+  });
+  expect(errors).toEqual([]);
+  const cspRules = (rules as Header[]).filter((rule) =>
+    Object.keys(rule.values).some((k) => k.toLowerCase() === 'content-security-policy'),
+  );
+  const paths = [
+    ...builtPages(),
+    '/_astro/x.js',
+    '/pagefind/pagefind.js',
+    '/sitemap.xml',
+    '/robots.txt',
+    '/favicon.svg',
+  ];
+  for (const pagePath of paths) {
+    const matching = cspRules.filter((rule) => rule.forRegExp.test(pagePath)).map((rule) => rule.for);
+    expect(matching, pagePath).toHaveLength(1);
+  }
+});

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { formatDate, navState, telHref } from '../../src/lib/contact.ts';
+import { countBy } from '../../src/lib/count.ts';
+import { cspRules, SITE_CSP } from '../../src/lib/security-headers.ts';
+import { DEFAULT_SITE_URL, siteUrl } from '../../src/lib/site-url.ts';
+import { slugify } from '../../src/lib/slug.ts';
+
+test('slugify makes plain URL slugs from labels', () => {
+  expect(slugify('Schools and children’s homes')).toBe('schools-and-childrens-homes');
+  expect(slugify('  Crème  brûlée! ')).toBe('creme-brulee');
+  expect(slugify('Prisons & probation')).toBe('prisons-probation');
+});
+
+test('telHref keeps only digits and a leading plus', () => {
+  expect(telHref('01452 754542')).toBe('tel:01452754542');
+  expect(telHref('+44 (0)1452-754542')).toBe('tel:+4401452754542');
+});
+
+test('navState marks the page and its section, and Home only on the home page', () => {
+  expect(navState('/', '/')).toBe('page');
+  expect(navState('/', '/refer/')).toBeUndefined();
+  expect(navState('/case-studies/', '/case-studies/')).toBe('page');
+  expect(navState('/case-studies/', '/case-studies/letters/')).toBe('section');
+  expect(navState('/case-studies/', '/case-studies')).toBe('page');
+});
+
+test('formatDate writes dates the GOV.UK way, in UK time', () => {
+  expect(formatDate(new Date('2027-03-02'))).toBe('2 March 2027');
+  expect(formatDate(new Date('2026-06-30T23:30:00Z'))).toBe('1 July 2026');
+});
+
+test('countBy counts items per key', () => {
+  expect(countBy(['a', 'b', 'a'], (x) => x)).toEqual({ a: 2, b: 1 });
+});
+
+test('siteUrl takes SITE_URL when it is a web address and falls back to the organisation’s domain', () => {
+  expect(siteUrl(undefined)).toBe(DEFAULT_SITE_URL);
+  expect(siteUrl('https://preview.example.org/some/path')).toBe('https://preview.example.org');
+  expect(siteUrl('not a url')).toBe(DEFAULT_SITE_URL);
+  expect(siteUrl('javascript:alert(1)')).toBe(DEFAULT_SITE_URL);
+});
+
+test('cspRules gives each top-level path one rule and skips paths with their own policy', () => {
+  const rules = cspRules(
+    [
+      { name: 'index.html', isDirectory: false },
+      { name: 'about', isDirectory: true },
+      { name: 'admin', isDirectory: true },
+      { name: 'robots.txt', isDirectory: false },
+      { name: '_headers', isDirectory: false },
+    ],
+    ['/admin/*'],
+  );
+  const paths = rules.split('\n').filter((line) => line && !line.startsWith(' '));
+  expect(paths).toEqual(['/', '/about/*', '/robots.txt']);
+  expect(rules).toContain(SITE_CSP);
+  expect(SITE_CSP).not.toContain('unsafe-inline');
+});
