@@ -1,0 +1,17 @@
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A throwaway copy of the site's sources (node_modules linked, not copied) for builds that change content. */
+export function copyProject(root: string, prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const item of ['src', 'content', 'public', 'admin', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    try {
+      cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
+    } catch {
+      /* a folder a later issue adds may not exist yet */
+    }
+  }
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
