@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { countSyllables, fleschReadingEase, mainText, readingEaseTarget } from '../../src/lib/readability.ts';
+
+test('syllables are estimated from vowel groups', () => {
+  expect(countSyllables('cat')).toBe(1);
+  expect(countSyllables('table')).toBe(2);
+  expect(countSyllables('restorative')).toBeGreaterThanOrEqual(3);
+  expect(countSyllables('facilitator')).toBeGreaterThanOrEqual(4);
+});
+
+test('short plain sentences score high and long Latinate ones score low', () => {
+  expect(fleschReadingEase('The cat sat on the mat. It was a sunny day.').score).toBeGreaterThan(90);
+  const hard =
+    'Notwithstanding organisational considerations, restorative interventions necessitate comprehensive multidisciplinary collaboration.';
+  expect(fleschReadingEase(hard).score).toBeLessThan(10);
+});
+
+test('headings and list items count as sentences, and only <main> is read', () => {
+  const html = '<nav>Menu words here</nav><main><h1>Title</h1><ul><li>One</li><li>Two</li></ul><p>Hi.</p></main>';
+  expect(mainText(html)).toBe('Title\nOne\nTwo\nHi.');
+  expect(fleschReadingEase(mainText(html)).sentences).toBe(4);
+});
+
+test('legal pages are exempt and the easy read page has the higher target', () => {
+  expect(readingEaseTarget('/privacy/')).toBeUndefined();
+  expect(readingEaseTarget('/restorative-processes/easy-read/')).toBe(80);
+  expect(readingEaseTarget('/refer/')).toBe(60);
+});
