@@ -8,6 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runSweep } from '../functions/submissions/handler.ts';
+import { loadConfig } from '../functions/submissions/config.ts';
+import { createMailer } from '../functions/submissions/mail.ts';
 import { startLocalServer } from './lib/local-server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,12 +26,25 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const port = Number(process.env.PORT ?? 4321);
-const server = await startLocalServer({ root, port, host: process.env.HOST ?? '127.0.0.1' });
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'));
+const server = await startLocalServer({ root, port, host: process.env.HOST ?? '127.0.0.1', dataDir });
+const config = loadConfig('dev');
 console.log(`\nRestorative Gloucestershire is running:`);
-console.log(`  Site:        ${server.url}/`);
+console.log(`  Site:          ${server.url}/`);
+console.log(`  Referral form: ${server.url}/refer/`);
+console.log(`  Volunteering:  ${server.url}/volunteer/apply/`);
+console.log(`  Mail:          ${config.smtpUrl ? createMailer(config).describe() : `file://${config.mailDir}/`}`);
+console.log(`  Data:          ${dataDir} (Blobs store, generated key)`);
+
+// Production retries undelivered mail with a scheduled function; locally this loop does it.
+const retrySeconds = Number(process.env.RETRY_INTERVAL_SECONDS ?? 60);
+const retry = setInterval(() => {
+  runSweep().catch((error: Error) => console.error(`Retry of undelivered submissions failed: ${error.name}`));
+}, retrySeconds * 1000);
 console.log(`\nPress Ctrl+C to stop.`);
 
 const stop = async () => {
+  clearInterval(retry);
   await server.close().catch(() => undefined);
   // The emulation keeps handles open after stop(); nothing is left to finish, so exit.
   process.exit(0);

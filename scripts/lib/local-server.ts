@@ -3,7 +3,11 @@
  * built site in dist/, so `npm start` and the tests see the same headers, redirects and
  * functions as production.
  */
+import { setEnvironmentContext } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
 import { NetlifyDev } from '@netlify/dev';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -40,9 +44,33 @@ async function send(res: ServerResponse, response: Response, status = response.s
   res.end();
 }
 
-export async function startLocalServer(options: { root: string; port: number; host?: string }): Promise<LocalServer> {
+/**
+ * A file-backed Netlify Blobs server in the data folder (.data/blobs by default), made the
+ * Blobs context of this process, so the functions and the retry loop share one store.
+ */
+export async function startLocalBlobs(dataDir: string): Promise<{ stop(): Promise<void>; directory: string }> {
+  const token = randomBytes(16).toString('hex');
+  const directory = path.join(dataDir, 'blobs');
+  const server = new BlobsServer({ directory, token });
+  const { port } = await server.start();
+  const url = `http://127.0.0.1:${port}`;
+  setEnvironmentContext({ edgeURL: url, uncachedEdgeURL: url, siteID: 'local-site', token, deployID: 'local' });
+  return { stop: () => server.stop(), directory };
+}
+
+export async function startLocalServer(options: {
+  root: string;
+  port: number;
+  host?: string;
+  dataDir?: string;
+}): Promise<LocalServer> {
   const { root, port, host = '127.0.0.1' } = options;
+  const dataDir = options.dataDir ?? path.join(root, '.data');
+  process.env.DATA_DIR = dataDir;
+  const blobs = await startLocalBlobs(dataDir);
   const netlify = new NetlifyDev({
+    // Blobs come from our own server above, kept in the data folder rather than .netlify/.
+    blobs: { enabled: false },
     projectRoot: root,
     skipGitignore: true,
     serverAddress: null,
@@ -55,7 +83,14 @@ export async function startLocalServer(options: { root: string; port: number; ho
   });
   await netlify.start();
   const oneAtATime = createQueue();
-  const notFoundPage = path.join(root, 'dist', '404.html');
+  const dist = path.join(root, 'dist');
+  const notFoundPage = path.join(dist, '404.html');
+  /** A path with no built file behind it may be a function (an endpoint or a confirmation page). */
+  const isStatic = (url: string) => {
+    const pathname = decodeURIComponent(url.split('?')[0]);
+    if (pathname.includes('..')) return false;
+    return existsSync(path.join(dist, pathname, pathname.endsWith('/') ? 'index.html' : '')) || existsSync(path.join(dist, pathname, 'index.html'));
+  };
 
   const notFound = async (req: IncomingMessage, res: ServerResponse) => {
     // The emulation does not serve 404.html itself; production does, with the site's headers.
@@ -68,9 +103,11 @@ export async function startLocalServer(options: { root: string; port: number; ho
 
   const server = createServer(async (req, res) => {
     try {
-      const isFunction = (req.url ?? '').startsWith('/api/');
+      const isFunction = !isStatic(req.url ?? '/');
       const handle = () => netlify.handleAndIntrospectNodeRequest(req);
+      const started = Date.now();
       const result = isFunction ? await oneAtATime(handle) : await handle();
+      if (process.env.DEBUG_TIMING) console.log(`timing ${req.method} ${(req.url ?? '').split('?')[0]} ${Date.now() - started}ms`);
       if (result) await send(res, result.response);
       else await notFound(req, res);
     } catch (error) {
@@ -92,6 +129,7 @@ export async function startLocalServer(options: { root: string; port: number; ho
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await netlify.stop();
+      await blobs.stop();
     },
   };
 }

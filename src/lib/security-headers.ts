@@ -19,6 +19,19 @@ export const SITE_CSP = [
 ].join('; ');
 
 /**
+ * Headers every response carries. netlify.toml sets the same on static files (a test checks
+ * they agree); the functions set them on their own responses, which header rules do not reach.
+ */
+export const BASE_SECURITY_HEADERS: Record<string, string> = {
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/**
  * Header rules for `_headers`, one per top-level entry of the built site, so no two rules
  * that set a policy ever match the same path (Netlify would send both and the browser
  * would enforce both). `/admin/` is left to its own rule.

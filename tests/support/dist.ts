@@ -10,7 +10,8 @@ export function builtPages(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!['_astro', 'pagefind', 'admin'].includes(entry.name)) walk(full);
+        // The form shell is a template for the functions, not a page anyone visits.
+        if (!['_astro', 'pagefind', 'admin', 'form-shell'].includes(entry.name)) walk(full);
       } else if (entry.name.endsWith('.html')) {
         const rel = path.relative(DIST, full).split(path.sep).join('/');
         pages.push(

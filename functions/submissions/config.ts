@@ -1,0 +1,86 @@
+/**
+ * Everything the submission pipeline reads from the environment, with the embedded
+ * defaults that make `npm start` and the tests work on a fresh machine: a key generated
+ * under .data/, and mail written as .eml files under .data/mail/ when there is no SMTP_URL.
+ * In production (any Netlify deploy context but "dev") nothing is defaulted that matters.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import settings from '../../content/settings/site.json' with { type: 'json' };
+import { newKeySpec, parseKeyring, type Keyring } from './seal.ts';
+
+declare const Netlify: { env: { get(name: string): string | undefined } } | undefined;
+
+export function env(name: string): string | undefined {
+  const fromNetlify = typeof Netlify !== 'undefined' ? Netlify?.env.get(name) : undefined;
+  const value = fromNetlify ?? process.env[name];
+  return value === '' ? undefined : value;
+}
+
+export class ConfigurationError extends Error {}
+
+export interface PipelineConfig {
+  deployContext: string;
+  isLocal: boolean;
+  dataDir: string;
+  keyring: Keyring;
+  /** Signs check-answers tokens; separate from the encryption keys. */
+  tokenSecret: Buffer;
+  smtpUrl?: string;
+  mailDir: string;
+  mailFrom: string;
+  referralInbox: string;
+  volunteerInbox: string;
+  alertInbox: string;
+  retentionDays: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  storeName: string;
+  siteOrigins: string[];
+}
+
+function localKeySpec(dataDir: string): string {
+  const file = path.join(dataDir, 'submission-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, newKeySpec('local'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineConfig {
+  const isLocal = deployContext === 'dev';
+  const dataDir = path.resolve(env('DATA_DIR') ?? path.join(process.cwd(), '.data'));
+  const keySpec = env('SUBMISSION_KEYS') ?? (isLocal ? localKeySpec(dataDir) : undefined);
+  if (!keySpec) throw new ConfigurationError('SUBMISSION_KEYS is not set');
+  const keyring = parseKeyring(keySpec);
+  const tokenSecret = Buffer.from(
+    env('FORM_TOKEN_SECRET') ?? `token:${keyring.keys.get(keyring.currentId)!.toString('base64')}`,
+  );
+  const referralInbox = env('REFERRAL_INBOX') ?? settings.referralEmail;
+  const number = (name: string, fallback: number) => {
+    const value = Number(env(name));
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  const siteUrl = env('URL') ?? env('SITE_URL');
+  return {
+    deployContext,
+    isLocal,
+    dataDir,
+    keyring,
+    tokenSecret,
+    smtpUrl: env('SMTP_URL'),
+    mailDir: path.join(dataDir, 'mail'),
+    mailFrom: env('MAIL_FROM') ?? 'Restorative Gloucestershire website <website@localhost>',
+    referralInbox,
+    volunteerInbox: env('VOLUNTEER_INBOX') ?? referralInbox,
+    alertInbox: env('ALERT_INBOX') ?? referralInbox,
+    retentionDays: number('RETENTION_DAYS', 30),
+    maxAttempts: number('MAX_DELIVERY_ATTEMPTS', 8),
+    retryBaseMs: number('RETRY_BASE_SECONDS', 60) * 1000,
+    storeName: `submissions-${deployContext.replace(/[^a-z0-9-]/gi, '-')}`,
+    siteOrigins: siteUrl ? [new URL(siteUrl).origin] : [],
+  };
+}
+
+export const contactFacts = { phone: settings.phone, email: settings.referralEmail };

@@ -1,0 +1,177 @@
+/**
+ * The form functions' request handling: guard → read → validate (src/forms) → check
+ * answers or store → reply → deliver. Thin functions in functions/*.mts call these.
+ */
+import type { Context } from '@netlify/functions';
+import { getStore } from '@netlify/blobs';
+import { HONEYPOT_FIELD, typedValues, validate, type FormDefinition } from '../../src/forms/fields.ts';
+import { renderCheckAnswers, renderConfirmation, renderQuestions } from '../../src/forms/render.ts';
+import { referralForm } from '../../src/forms/referral.ts';
+import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
+import { ConfigurationError, contactFacts, loadConfig, type PipelineConfig } from './config.ts';
+import { html, isCrossSite, json, readBody, redirect, RequestProblem, wantsJson } from './http.ts';
+import { logEvent } from './log.ts';
+import { createMailer, type Mailer } from './mail.ts';
+import { deliver, storeSubmission, sweep, type OutboxDeps } from './outbox.ts';
+import { renderPage as pageFor } from './pages.ts';
+import { normaliseReference } from './reference.ts';
+import { checkToken, issueToken } from './token.ts';
+
+export const FORMS: Record<string, FormDefinition> = {
+  [referralForm.id]: referralForm,
+  [volunteerApplicationForm.id]: volunteerApplicationForm,
+};
+
+export interface HandlerDeps {
+  config: PipelineConfig;
+  mailer: Mailer;
+  outbox: OutboxDeps;
+}
+
+/** Builds the pipeline for this deploy context; tests and benchmarks pass their own. */
+export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDeps {
+  const config = loadConfig(context?.deploy?.context || undefined);
+  const mailer = createMailer(config);
+  const store = getStore({ name: config.storeName, consistency: 'strong' });
+  return { config, mailer, outbox: { store, config, mailer, forms: FORMS } };
+}
+
+type WaitUntil = (promise: Promise<unknown>) => void;
+
+const problemMessage = (form: FormDefinition) =>
+  `We could not send your ${form.id === 'referral' ? 'referral' : 'application'}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
+
+export function createSubmissionHandler(form: FormDefinition, makeDeps: (context?: Context) => HandlerDeps = depsFor) {
+  return async (request: Request, context?: Context): Promise<Response> => {
+    const origin = new URL(request.url).origin;
+    if (request.method !== 'POST') {
+      return json(405, { error: `Use POST to send this form` }, { Allow: 'POST' });
+    }
+    let deps: HandlerDeps;
+    try {
+      deps = makeDeps(context);
+    } catch (error) {
+      logEvent({ form: form.id, outcome: 'not-configured', reason: (error as Error).name }, 'error');
+      return json(503, { error: problemMessage(form) });
+    }
+    if (isCrossSite(request, deps.config.siteOrigins)) {
+      logEvent({ form: form.id, outcome: 'refused-cross-site', status: 403 });
+      const message = 'This form can only be sent from our own website.';
+      if (wantsJson(request, false)) return json(403, { error: message });
+      const main = `<h1>Sorry, there is a problem</h1><p>${message} <a href="${form.pagePath}">Go to the form</a>.</p>`;
+      return html(403, await pageFor({ origin, path: form.pagePath, title: 'Sorry, there is a problem', main }));
+    }
+    let parsed: Awaited<ReturnType<typeof readBody>>;
+    try {
+      parsed = await readBody(request);
+    } catch (error) {
+      const status = error instanceof RequestProblem ? error.status : 400;
+      const message = error instanceof RequestProblem ? error.message : 'The form could not be read';
+      logEvent({ form: form.id, outcome: 'bad-request', status });
+      return json(status, { error: message });
+    }
+    const { body, isJson } = parsed;
+    const asJson = wantsJson(request, isJson);
+    const page = (status: number, title: string, main: string) =>
+      pageFor({ origin, path: form.pagePath, title, main }).then((text) => html(status, text));
+
+    // A bot that filled the hidden box is thanked and forgotten; no person can see that box.
+    const trap = body[HONEYPOT_FIELD];
+    if (typeof trap === 'string' && trap.trim() !== '') {
+      logEvent({ form: form.id, outcome: 'honeypot' });
+      return asJson
+        ? json(201, { reference: 'RG-0000-0000', confirmationUrl: `${form.confirmationPath}?reference=RG-0000-0000` })
+        : redirect(`${form.confirmationPath}?reference=RG-0000-0000`);
+    }
+
+    // No-JavaScript "Change" on check your answers: back to the questions, answers kept.
+    if (typeof body.change === 'string' && !asJson) {
+      return page(
+        200,
+        form.title,
+        `<h1>${form.title}</h1>${renderQuestions(form, { values: typedValues(form, body), focus: body.change })}`,
+      );
+    }
+
+    const result = validate(form, body);
+    if (!result.ok) {
+      logEvent({ form: form.id, outcome: 'invalid', status: 422, count: Object.keys(result.errors).length });
+      if (asJson) return json(422, { errors: result.errors });
+      return page(422, `Error: ${form.title}`, `<h1>${form.title}</h1>${renderQuestions(form, result)}`);
+    }
+
+    const action = body.action === 'send' ? 'send' : 'check';
+    if (action === 'check') {
+      const token = issueToken(deps.config.tokenSecret, form.id);
+      if (asJson) return json(200, { ok: true, values: result.values, token });
+      return page(200, `Check your answers – ${form.title}`, renderCheckAnswers(form, result.values, token));
+    }
+
+    const tokenState = checkToken(deps.config.tokenSecret, form.id, body.token);
+    if (tokenState !== 'ok') {
+      logEvent({ form: form.id, outcome: `token-${tokenState}`, status: 409 });
+      const token = issueToken(deps.config.tokenSecret, form.id);
+      const message = 'Check your answers, then send them again.';
+      if (asJson) return json(409, { error: message, token, values: result.values });
+      return page(
+        409,
+        `Check your answers – ${form.title}`,
+        `<p class="notice">${message}</p>${renderCheckAnswers(form, result.values, token)}`,
+      );
+    }
+
+    let reference: string;
+    try {
+      reference = await storeSubmission(deps.outbox, form, result.values);
+    } catch (error) {
+      logEvent({ form: form.id, outcome: 'store-failed', status: 503, reason: (error as Error).name }, 'error');
+      if (asJson) return json(503, { error: problemMessage(form) });
+      return page(503, `Error: ${form.title}`, `<h1>Sorry, there is a problem</h1><p>${problemMessage(form)}</p>`);
+    }
+    logEvent({ form: form.id, reference, outcome: 'stored', status: asJson ? 201 : 303 });
+
+    // Stored, so it is safe to say yes. Email goes after the reply; the sweep retries failures.
+    const delivery = deliver(deps.outbox, reference).catch((error) => {
+      logEvent({ form: form.id, reference, outcome: 'delivery-error', reason: (error as Error).name }, 'error');
+    });
+    const waitUntil: WaitUntil | undefined = context?.waitUntil?.bind(context);
+    if (waitUntil) waitUntil(delivery);
+
+    const confirmationUrl = `${form.confirmationPath}?reference=${reference}`;
+    return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
+  };
+}
+
+/** GET /refer/confirmation/?reference=…: the confirmation page, which shows only the reference. */
+export function createConfirmationHandler(form: FormDefinition) {
+  return async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return json(405, { error: 'Use GET for this page' }, { Allow: 'GET, HEAD' });
+    }
+    const reference = normaliseReference(url.searchParams.get('reference') ?? '');
+    if (!reference) {
+      const main = `<h1>Page not found</h1><p>This page shows the reference number after you send a form. Check the web address, or <a href="${form.pagePath}">go back to the form</a>.</p>`;
+      return html(
+        404,
+        await pageFor({ origin: url.origin, path: form.confirmationPath, title: 'Page not found', main }),
+      );
+    }
+    const title = form.id === 'referral' ? 'Referral sent' : 'Application sent';
+    return html(
+      200,
+      await pageFor({
+        origin: url.origin,
+        path: form.confirmationPath,
+        title,
+        main: renderConfirmation(form, reference, contactFacts),
+      }),
+    );
+  };
+}
+
+/** The scheduled sweep, also run by `npm start` on an interval. */
+export async function runSweep(context?: Pick<Context, 'deploy'>) {
+  const deps = depsFor(context);
+  return sweep(deps.outbox);
+}

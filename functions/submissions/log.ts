@@ -1,0 +1,19 @@
+/**
+ * The only way the functions log. It takes a fixed set of fields, none of which can hold
+ * what a person typed: references, form names, outcomes and counts.
+ */
+export interface LogFields {
+  form?: string;
+  reference?: string;
+  outcome: string;
+  status?: number;
+  attempts?: number;
+  count?: number;
+  reason?: string;
+}
+
+export function logEvent(fields: LogFields, level: 'info' | 'error' = 'info'): void {
+  const line = JSON.stringify({ at: new Date().toISOString(), ...fields });
+  if (level === 'error') console.error(line);
+  else console.log(line);
+}

@@ -1,0 +1,82 @@
+/**
+ * Sending mail: SMTP through nodemailer when SMTP_URL is set (TLS required unless the
+ * server is on this machine), otherwise, locally, .eml files in .data/mail/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { PipelineConfig } from './config.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Used in the local .eml file name only. */
+  tag: string;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+  describe(): string;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+function smtpMailer(config: PipelineConfig, smtpUrl: string): Mailer {
+  const url = new URL(smtpUrl);
+  const onThisMachine = LOOPBACK.has(url.hostname);
+  const transport: Transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    // Personal data must never cross a network unencrypted; a server on this machine is exempt.
+    requireTLS: url.protocol === 'smtp:' && !onThisMachine,
+    ignoreTLS: onThisMachine && url.protocol === 'smtp:' && url.searchParams.get('tls') !== 'required',
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  } as nodemailer.TransportOptions);
+  return {
+    describe: () => `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`,
+    async send(mail) {
+      await transport.sendMail({
+        from: config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
+    },
+  };
+}
+
+function fileMailer(config: PipelineConfig): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    describe: () => `files in ${config.mailDir}`,
+    async send(mail) {
+      const info = await transport.sendMail({
+        from: config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
+      mkdirSync(config.mailDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.tag}.eml`;
+      writeFileSync(path.join(config.mailDir, name), info.message as Buffer, { mode: 0o600 });
+    },
+  };
+}
+
+export class MailNotConfiguredError extends Error {}
+
+export function createMailer(config: PipelineConfig): Mailer {
+  if (config.smtpUrl) return smtpMailer(config, config.smtpUrl);
+  if (config.isLocal) return fileMailer(config);
+  return {
+    describe: () => 'not configured',
+    async send() {
+      throw new MailNotConfiguredError('SMTP_URL is not set');
+    },
+  };
+}

@@ -1,0 +1,280 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TEST_DATA_DIR, TEST_SMTP_PORT } from '../../playwright.config.ts';
+import { decode, TestMailServer } from '../support/smtp.ts';
+
+/**
+ * Both forms end to end, as people use them: with JavaScript and without, through errors,
+ * check your answers and confirmation, with delivery to a real SMTP server on loopback.
+ * Serial: these tests share that SMTP server's port, and one of them turns it off.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const mail = new TestMailServer(TEST_SMTP_PORT);
+test.beforeAll(async () => mail.start());
+test.afterAll(async () => mail.stop());
+
+const REFERENCE = /RG-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/;
+
+/**
+ * axe needs script in the page. For a page seen without JavaScript, the same HTML is shown
+ * again in a second page whose own scripts are blocked, so axe checks exactly what the
+ * person without JavaScript saw.
+ */
+async function expectAccessible(page: Page, state: string, scriptsOff = false) {
+  let target = page;
+  if (scriptsOff) {
+    const html = await page.content();
+    const url = page.url();
+    const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    target = await context.newPage();
+    await target.route('**/*.js', (route) => route.abort());
+    await target.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+    await target.goto(url);
+  }
+  const results = await new AxeBuilder({ page: target })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  if (target !== page) await target.context().close();
+  expect(results.violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+/** Reads <title> from the document, which works with JavaScript off too. */
+async function expectTitle(page: Page, pattern: RegExp) {
+  await expect.poll(async () => (await page.content()).match(/<title>([^<]*)<\/title>/)?.[1] ?? '').toMatch(pattern);
+}
+
+async function fillReferral(page: Page, name: string) {
+  await page.getByLabel('I was harmed').check();
+  await page.getByLabel('Full name', { exact: true }).fill(name);
+  await page.getByLabel('Phone', { exact: true }).check();
+  await page.getByLabel('Phone number', { exact: true }).fill('01632 960 001');
+  await page.getByRole('group', { name: 'Can we leave a message?' }).getByLabel('No').check();
+  await page.getByLabel('A crime').check();
+  await page.getByLabel('What happened, briefly (optional)').fill('Someone broke into my shed.\nThey took my bike.');
+}
+
+async function expectErrorsShown(page: Page) {
+  await expectTitle(page, /^Error: /);
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Select which of these describes you' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Enter the full name' })).toBeVisible();
+  // The inline message uses exactly the same words as the summary.
+  await expect(page.locator('#field-fullName-error')).toHaveText('Error: Enter the full name');
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`referral with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('errors, check answers, change, send and confirmation', async ({ page }) => {
+      const name = `Alex Test ${javaScriptEnabled ? 'On' : 'Off'} ${Date.now()}`;
+      await page.goto('/refer/');
+      await expectAccessible(page, 'empty', !javaScriptEnabled);
+      await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
+      for (const box of await page.locator('input[type=checkbox], input[type=radio]').all()) {
+        await expect(box).not.toBeChecked();
+      }
+
+      await page.getByLabel('Full name', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expectErrorsShown(page);
+      if (javaScriptEnabled)
+        await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+      await expectAccessible(page, 'errors', !javaScriptEnabled);
+
+      // What was typed is kept after an error.
+      await page.getByLabel('Full name', { exact: true }).fill(name);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByLabel('Full name', { exact: true })).toHaveValue(name);
+
+      await fillReferral(page, name);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
+      await expectTitle(page, /^Check your answers/);
+      await expect(page.getByText(name)).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'What happens next' })).toBeVisible();
+      await expect(page.locator('main').getByRole('link', { name: 'privacy notice', exact: true })).toHaveAttribute('href', '/privacy/');
+      await expectAccessible(page, 'check answers', !javaScriptEnabled);
+
+      await page.getByRole('button', { name: 'Change name' }).click();
+      await expect(page.getByLabel('Full name', { exact: true })).toBeFocused();
+      await expect(page.getByLabel('Full name', { exact: true })).toHaveValue(name);
+      const changed = `${name} Changed`;
+      await page.getByLabel('Full name', { exact: true }).fill(changed);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByText(changed)).toBeVisible();
+
+      await page.waitForTimeout(2100);
+      await page.getByRole('button', { name: 'Send referral' }).click();
+      await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();
+      await expect(page).toHaveURL(/\/refer\/confirmation\/\?reference=RG-/);
+      const reference = (await page.locator('[data-reference]').textContent())!;
+      expect(reference).toMatch(REFERENCE);
+      await expect(page.getByRole('heading', { name: 'What happens next' })).toBeVisible();
+      await expect(page.getByText('Keep a record of your reference number')).toBeVisible();
+      await expectAccessible(page, 'confirmation', !javaScriptEnabled);
+
+      const message = await mail.waitFor(reference);
+      const text = decode(message.raw);
+      expect(message.to).toEqual(['referrals@test.invalid']);
+      expect(text).toContain(changed);
+      expect(text).toMatch(new RegExp(`Subject: \\[${reference}\\] New referral`));
+      expect(text.match(/^Subject: .*$/m)![0]).not.toContain('Alex');
+    });
+  });
+}
+
+test('a double click on Send referral sends one referral', async ({ page }) => {
+  const name = `Double Click ${Date.now()}`;
+  await page.goto('/refer/');
+  await fillReferral(page, name);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForTimeout(2100);
+  const sends: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/referral') && request.postData()?.includes('"send"')) sends.push(request.url());
+  });
+  await page.getByRole('button', { name: 'Send referral' }).dblclick();
+  await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();
+  expect(sends).toHaveLength(1);
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`volunteer application with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const name = `Vol Unteer ${javaScriptEnabled ? 'On' : 'Off'} ${Date.now()}`;
+    await page.goto('/volunteer/apply/');
+    await expect(page.getByText('We will require a current background check')).toBeVisible();
+    await expect(page.getByText('Not all applications are accepted').first()).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Core training dates' })).toBeVisible();
+    await expectAccessible(page, 'empty', !javaScriptEnabled);
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectTitle(page, /^Error: /);
+    await expect(page.getByRole('link', { name: 'Confirm that you are 18 or over' })).toBeVisible();
+    await expectAccessible(page, 'errors', !javaScriptEnabled);
+
+    await page.getByLabel('Full name', { exact: true }).fill(name);
+    await page.getByLabel('Email address', { exact: true }).fill('vol.unteer@example.org');
+    await page.getByLabel('Phone number', { exact: true }).fill('07700 900 982');
+    await page.getByLabel('Postcode').fill('not a postcode');
+    await page.getByLabel('I am 18 or over').check();
+    await page.getByLabel('Weekday evenings').check();
+    await page.getByRole('group', { name: 'Can you attend all the core training dates?' }).getByLabel('Yes').check();
+    await page.getByLabel('I can commit to volunteering for one year after my training').check();
+    await page.getByLabel('If I am offered a place, I agree to a background check').check();
+    await page.getByLabel('Willing to learn').check();
+    await page.getByLabel('Tell us about any relevant experience').fill('Listening service volunteer.');
+    await page.getByLabel('Why do you want to volunteer with us?').fill('To help people.');
+    await page.getByLabel('I agree to Restorative Gloucestershire using my information').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('link', { name: 'Enter a full UK postcode, like GL1 2AB' })).toBeVisible();
+    await expect(page.getByLabel('Full name', { exact: true })).toHaveValue(name);
+
+    await page.getByLabel('Postcode').fill('GL1 2AB');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
+    await expectAccessible(page, 'check answers', !javaScriptEnabled);
+    await page.waitForTimeout(2100);
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
+    const reference = (await page.locator('[data-reference]').textContent())!;
+    expect(reference).toMatch(REFERENCE);
+    await expectAccessible(page, 'confirmation', !javaScriptEnabled);
+
+    const staff = await mail.waitFor(`[${reference}] New volunteer application`);
+    expect(staff.to).toEqual(['volunteers@test.invalid']);
+    expect(decode(staff.raw)).toContain(name);
+    const confirmation = await mail.waitFor(`Your reference ${reference}`);
+    expect(confirmation.to).toEqual(['vol.unteer@example.org']);
+    expect(decode(confirmation.raw)).not.toContain('To help people');
+    await context.close();
+  });
+}
+
+test('a referral sent while the mail server is down is kept, then delivered by the retry', async ({ request }) => {
+  await mail.stop();
+  const marker = `Kept Safe ${Date.now()}`;
+  const answers = {
+    referrerType: 'harmed',
+    fullName: marker,
+    contactMethods: ['email'],
+    email: 'kept@example.org',
+    emailConfirmation: 'no',
+    leaveMessage: 'yes',
+    setting: 'neighbours',
+  };
+  const check = await request.post('/api/referral', {
+    data: { ...answers, action: 'check' },
+    headers: { Accept: 'application/json' },
+  });
+  expect(check.status()).toBe(200);
+  const { token } = await check.json();
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const sent = await request.post('/api/referral', {
+    data: { ...answers, action: 'send', token },
+    headers: { Accept: 'application/json' },
+  });
+  expect(sent.status()).toBe(201);
+  const { reference } = await sent.json();
+  expect(reference).toMatch(REFERENCE);
+
+  // Acknowledged while no mail could be sent: it must be in the store, sealed.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const stored = readdirSync(path.join(TEST_DATA_DIR, 'blobs'), { recursive: true, withFileTypes: true }).filter(
+    (entry) => entry.isFile() && entry.name.includes(reference),
+  );
+  expect(stored.length).toBeGreaterThan(0);
+
+  await mail.start();
+  const delivered = await mail.waitFor(marker, 30_000);
+  expect(decode(delivered.raw)).toContain(reference);
+  // They said it is not safe to email them: no confirmation goes to their address.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(mail.received.some((m) => m.to.includes('kept@example.org'))).toBe(false);
+});
+
+test('a stored record cannot be read without the key, and the logs hold no submitted value', async ({ request }) => {
+  const marker = `Secret Person ${Date.now()}`;
+  const answers = {
+    referrerType: 'responsible',
+    fullName: marker,
+    contactMethods: ['phone'],
+    phone: '01632 960 002',
+    leaveMessage: 'no',
+    setting: 'workplace',
+    description: `Unique detail ${marker}`,
+  };
+  const check = await request.post('/api/referral', {
+    data: { ...answers, action: 'check' },
+    headers: { Accept: 'application/json' },
+  });
+  const { token } = await check.json();
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const sent = await request.post('/api/referral', {
+    data: { ...answers, action: 'send', token },
+    headers: { Accept: 'application/json' },
+  });
+  const { reference } = await sent.json();
+  await mail.waitFor(marker);
+
+  const blobFiles = readdirSync(path.join(TEST_DATA_DIR, 'blobs'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  const record = blobFiles.find((content) => content.includes('A256GCM') && content.includes('"data"'));
+  expect(record).toBeDefined();
+  for (const content of blobFiles) {
+    expect(content).not.toContain(marker);
+    expect(content).not.toContain('01632 960 002');
+  }
+  const log = readFileSync(path.join(TEST_DATA_DIR, 'server.log'), 'utf8');
+  expect(log).toContain(reference);
+  expect(log).not.toContain(marker);
+  expect(log).not.toContain('01632 960 002');
+  expect(log).not.toContain('Alex Test');
+});
