@@ -42,9 +42,7 @@ export default defineConfig({
       VOLUNTEER_INBOX: 'volunteers@test.invalid',
     },
     reuseExistingServer: false,
-    timeout: 90_000,
-  // The local Netlify emulation rebuilds a function on every call (one to five seconds here).
-  expect: { timeout: 20_000 },
+    timeout: 60_000,
     stdout: 'pipe',
   },
 });

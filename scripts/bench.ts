@@ -147,11 +147,7 @@ if (!process.argv.includes('--no-lighthouse')) {
           '--only-categories=performance,accessibility,best-practices,seo',
           '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
         ],
-        {
-          env: { ...env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-          encoding: 'utf8',
-          maxBuffer: 64 * 1024 * 1024,
-        },
+        { ...env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
       );
       if (result.status !== 0) {
         console.log(`${pagePath.padEnd(33)} | Lighthouse failed: ${result.stderr.split('\n').slice(-3).join(' ')}`);

@@ -38,8 +38,14 @@ console.log(`  Data:          ${dataDir} (Blobs store, generated key)`);
 
 // Production retries undelivered mail with a scheduled function; locally this loop does it.
 const retrySeconds = Number(process.env.RETRY_INTERVAL_SECONDS ?? 60);
+let sweeping = false;
 const retry = setInterval(() => {
-  runSweep().catch((error: Error) => console.error(`Retry of undelivered submissions failed: ${error.name}`));
+  // One sweep at a time: a slow mail server must not pile sweeps on top of each other.
+  if (sweeping) return;
+  sweeping = true;
+  runSweep()
+    .catch((error: Error) => console.error(`Retry of undelivered submissions failed: ${error.name}`))
+    .finally(() => (sweeping = false));
 }, retrySeconds * 1000);
 console.log(`\nPress Ctrl+C to stop.`);
 

@@ -8,7 +8,7 @@ import { HONEYPOT_FIELD, typedValues, validate, type FormDefinition } from '../.
 import { renderCheckAnswers, renderConfirmation, renderQuestions } from '../../src/forms/render.ts';
 import { referralForm } from '../../src/forms/referral.ts';
 import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
-import { ConfigurationError, contactFacts, loadConfig, type PipelineConfig } from './config.ts';
+import { contactFacts, loadConfig, type PipelineConfig } from './config.ts';
 import { html, isCrossSite, json, readBody, redirect, RequestProblem, wantsJson } from './http.ts';
 import { logEvent } from './log.ts';
 import { createMailer, type Mailer } from './mail.ts';

@@ -34,7 +34,7 @@ function smtpMailer(config: PipelineConfig, smtpUrl: string): Mailer {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
-  } as nodemailer.TransportOptions);
+  } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     describe: () => `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`,
     async send(mail) {

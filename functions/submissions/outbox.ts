@@ -28,6 +28,8 @@ export interface RecordMetadata {
   nextAttemptAt: string;
   deliveredAt?: string;
   alerted?: boolean;
+  /** While set and in the future, one delivery attempt is under way and others leave it alone. */
+  leaseUntil?: string;
 }
 
 export interface OutboxDeps {
@@ -79,7 +81,8 @@ export async function readSubmission(
 }
 
 async function writeMetadata(deps: OutboxDeps, reference: string, sealed: Sealed, metadata: RecordMetadata) {
-  await deps.store.setJSON(reference, sealed, { metadata: { ...metadata } });
+  const clean = Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
+  await deps.store.setJSON(reference, sealed, { metadata: clean });
 }
 
 /** Delivers one record by email, and marks it delivered or schedules the next try. */
@@ -158,7 +161,8 @@ export async function sweep(
       continue;
     }
     const fresh = metadata.attempts === 0 && now - Date.parse(metadata.receivedAt) < SWEEP_GRACE_MS;
-    if (fresh || Date.parse(metadata.nextAttemptAt) > now) {
+    const leased = metadata.leaseUntil !== undefined && Date.parse(metadata.leaseUntil) > now;
+    if (fresh || leased || Date.parse(metadata.nextAttemptAt) > now) {
       counts.pending++;
       continue;
     }

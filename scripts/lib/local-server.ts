@@ -89,7 +89,10 @@ export async function startLocalServer(options: {
   const isStatic = (url: string) => {
     const pathname = decodeURIComponent(url.split('?')[0]);
     if (pathname.includes('..')) return false;
-    return existsSync(path.join(dist, pathname, pathname.endsWith('/') ? 'index.html' : '')) || existsSync(path.join(dist, pathname, 'index.html'));
+    return (
+      existsSync(path.join(dist, pathname, pathname.endsWith('/') ? 'index.html' : '')) ||
+      existsSync(path.join(dist, pathname, 'index.html'))
+    );
   };
 
   const notFound = async (req: IncomingMessage, res: ServerResponse) => {
@@ -107,7 +110,8 @@ export async function startLocalServer(options: {
       const handle = () => netlify.handleAndIntrospectNodeRequest(req);
       const started = Date.now();
       const result = isFunction ? await oneAtATime(handle) : await handle();
-      if (process.env.DEBUG_TIMING) console.log(`timing ${req.method} ${(req.url ?? '').split('?')[0]} ${Date.now() - started}ms`);
+      if (process.env.DEBUG_TIMING)
+        console.log(`timing ${req.method} ${(req.url ?? '').split('?')[0]} ${Date.now() - started}ms`);
       if (result) await send(res, result.response);
       else await notFound(req, res);
     } catch (error) {

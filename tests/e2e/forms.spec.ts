@@ -97,7 +97,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expectTitle(page, /^Check your answers/);
       await expect(page.getByText(name)).toBeVisible();
       await expect(page.getByRole('heading', { name: 'What happens next' })).toBeVisible();
-      await expect(page.locator('main').getByRole('link', { name: 'privacy notice', exact: true })).toHaveAttribute('href', '/privacy/');
+      await expect(page.locator('main').getByRole('link', { name: 'privacy notice', exact: true })).toHaveAttribute(
+        'href',
+        '/privacy/',
+      );
       await expectAccessible(page, 'check answers', !javaScriptEnabled);
 
       await page.getByRole('button', { name: 'Change name' }).click();
@@ -162,7 +165,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel('Full name', { exact: true }).fill(name);
     await page.getByLabel('Email address', { exact: true }).fill('vol.unteer@example.org');
     await page.getByLabel('Phone number', { exact: true }).fill('07700 900 982');
-    await page.getByLabel('Postcode').fill('not a postcode');
+    await page.getByLabel('Postcode').fill('XYZ 123');
     await page.getByLabel('I am 18 or over').check();
     await page.getByLabel('Weekday evenings').check();
     await page.getByRole('group', { name: 'Can you attend all the core training dates?' }).getByLabel('Yes').check();

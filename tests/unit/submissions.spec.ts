@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { backoffMs } from '../../functions/submissions/outbox.ts';
+import { isCrossSite } from '../../functions/submissions/http.ts';
+import { alertEmail, personEmail, staffEmail } from '../../functions/submissions/messages.ts';
+import { newReference, normaliseReference, REFERENCE_PATTERN } from '../../functions/submissions/reference.ts';
+import { newKeySpec, parseKeyring, seal, unseal } from '../../functions/submissions/seal.ts';
+import { checkToken, issueToken } from '../../functions/submissions/token.ts';
+import { referralForm } from '../../src/forms/referral.ts';
+import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
+
+test('references are RG-XXXX-XXXX in Crockford base32 and do not repeat', () => {
+  const seen = new Set<string>();
+  for (let i = 0; i < 2000; i++) {
+    const reference = newReference();
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    expect(reference).not.toMatch(/[ILOU]/);
+    seen.add(reference);
+  }
+  expect(seen.size).toBe(2000);
+  expect(newReference(() => new Uint8Array(5))).toBe('RG-0000-0000');
+  expect(newReference(() => new Uint8Array([255, 255, 255, 255, 255]))).toBe('RG-ZZZZ-ZZZZ');
+});
+
+test('a reference typed by a person is forgiven for case, spaces and look-alike letters', () => {
+  expect(normaliseReference(' rg-7q2k-m9xd ')).toBe('RG-7Q2K-M9XD');
+  expect(normaliseReference('RG-7Q2K-M9XO')).toBe('RG-7Q2K-M9X0');
+  expect(normaliseReference('RG-7Q2K')).toBeUndefined();
+});
+
+test('sealed records open only with their key and their reference', () => {
+  const keyring = parseKeyring(newKeySpec('a'));
+  const sealed = seal(keyring, '{"name":"Zoë"}', 'RG-AAAA-BBBB');
+  expect(JSON.stringify(sealed)).not.toContain('Zoë');
+  expect(sealed.kid).toBe('a');
+  expect(unseal(keyring, sealed, 'RG-AAAA-BBBB')).toBe('{"name":"Zoë"}');
+  expect(() => unseal(keyring, sealed, 'RG-AAAA-CCCC')).toThrow();
+  const otherKey = parseKeyring(newKeySpec('a'));
+  expect(() => unseal(otherKey, sealed, 'RG-AAAA-BBBB')).toThrow();
+  expect(() => unseal(parseKeyring(newKeySpec('b')), sealed, 'RG-AAAA-BBBB')).toThrow(/No key "a"/);
+});
+
+test('keys rotate: a new first key seals, old keys still open old records', () => {
+  const oldSpec = newKeySpec('2025');
+  const old = parseKeyring(oldSpec);
+  const sealed = seal(old, 'old record', 'RG-1111-2222');
+  const rotated = parseKeyring(`${newKeySpec('2026')},${oldSpec}`);
+  expect(rotated.currentId).toBe('2026');
+  expect(unseal(rotated, sealed, 'RG-1111-2222')).toBe('old record');
+  expect(seal(rotated, 'new', 'RG-1111-3333').kid).toBe('2026');
+  expect(() => parseKeyring('k1:tooshort')).toThrow(/32 bytes/);
+});
+
+test('check-answers tokens: too fast, forged, expired and good', () => {
+  const secret = Buffer.from('secret');
+  const issued = Date.parse('2026-11-21T10:00:00Z');
+  const token = issueToken(secret, 'referral', issued);
+  expect(checkToken(secret, 'referral', token, issued + 500)).toBe('too-fast');
+  expect(checkToken(secret, 'referral', token, issued + 3000)).toBe('ok');
+  expect(checkToken(secret, 'volunteer-application', token, issued + 3000)).toBe('invalid');
+  expect(checkToken(Buffer.from('other'), 'referral', token, issued + 3000)).toBe('invalid');
+  expect(checkToken(secret, 'referral', token, issued + 25 * 3600 * 1000)).toBe('expired');
+  expect(checkToken(secret, 'referral', undefined, issued)).toBe('missing');
+  expect(checkToken(secret, 'referral', 'garbage', issued)).toBe('invalid');
+});
+
+test('retries back off from a minute to at most six hours', () => {
+  expect(backoffMs(1)).toBe(60_000);
+  expect(backoffMs(2)).toBe(120_000);
+  expect(backoffMs(5)).toBe(16 * 60_000);
+  expect(backoffMs(30)).toBe(6 * 3600_000);
+});
+
+test('requests from other sites are recognised', () => {
+  const at = (headers: Record<string, string>) =>
+    new Request('https://site.example/api/referral', { method: 'POST', headers });
+  expect(isCrossSite(at({ 'sec-fetch-site': 'same-origin', origin: 'null' }), [])).toBe(false);
+  expect(isCrossSite(at({ 'sec-fetch-site': 'cross-site' }), [])).toBe(true);
+  expect(isCrossSite(at({ 'sec-fetch-site': 'same-site' }), [])).toBe(true);
+  expect(isCrossSite(at({ origin: 'https://site.example' }), [])).toBe(false);
+  expect(isCrossSite(at({ origin: 'https://evil.example' }), [])).toBe(true);
+  expect(isCrossSite(at({ origin: 'https://www.example.org' }), ['https://www.example.org'])).toBe(false);
+  expect(isCrossSite(at({}), [])).toBe(false);
+});
+
+test('staff email: reference and form type in the subject, every answer escaped in HTML', () => {
+  const values = {
+    referrerType: 'harmed',
+    fullName: '<b>Zoë</b> & "friends"',
+    contactMethods: ['phone'],
+    phone: '01632 960 001',
+    leaveMessage: 'no',
+    setting: 'crime',
+    description: '<script>alert(1)</script>',
+  };
+  const mail = staffEmail(referralForm, 'RG-AAAA-BBBB', values, '2026-11-21T10:00:00Z', 'inbox@test.invalid');
+  expect(mail.subject).toBe('[RG-AAAA-BBBB] New referral');
+  expect(mail.html).not.toContain('<script>');
+  expect(mail.html).not.toContain('<b>Zoë');
+  expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(mail.html).toContain('&lt;b&gt;Zoë&lt;/b&gt; &amp; &quot;friends&quot;');
+  expect(mail.text).toContain('<b>Zoë</b> & "friends"');
+  expect(mail.text).toContain('I was harmed');
+});
+
+test('volunteer email keeps equality answers apart; the person’s email holds nothing they told us', () => {
+  const values = { fullName: 'Sam', motivation: 'Because I care', ethnicity: 'prefer-not-to-say' };
+  const staff = staffEmail(volunteerApplicationForm, 'RG-AAAA-CCCC', values, '2026-11-21T10:00:00Z', 'v@test.invalid');
+  expect(staff.text.indexOf('Kept apart')).toBeGreaterThan(staff.text.indexOf('Because I care'));
+  const person = personEmail(volunteerApplicationForm, 'RG-AAAA-CCCC', 'sam@example.org', {
+    phone: '01452 754542',
+    email: 'x@y.z',
+  });
+  expect(person.text).toContain('RG-AAAA-CCCC');
+  expect(person.text).not.toContain('Because I care');
+  expect(person.subject).not.toContain('Sam');
+  expect(alertEmail('RG-AAAA-DDDD', 'referral', 8, 'a@test.invalid').subject).toContain('RG-AAAA-DDDD');
+});
