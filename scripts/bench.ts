@@ -7,11 +7,15 @@
  *
  *   npm run bench -- --sizes 100,1000   fewer sizes
  *   npm run bench -- --no-lighthouse    skip Lighthouse
+ *   npm run bench -- --only-functions   only the form functions (3.)
+ *
+ * 3. The form functions' latency (p50/p95), throughput, and a burst of 500 concurrent sends.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchFunctions } from './bench-functions.ts';
 import { startLocalServer } from './lib/local-server.ts';
 import { copyProject } from './lib/project-copy.ts';
 
@@ -106,6 +110,11 @@ function run(command: string, args: string[], runEnv: NodeJS.ProcessEnv) {
   });
 }
 
+if (process.argv.includes('--only-functions')) {
+  await benchFunctions();
+  process.exit(0);
+}
+
 console.log('Build time with generated case studies (this machine, one run each)\n');
 console.log('case studies | site: pages   seconds  ms/page | plain Astro: pages  seconds  ms/page | ratio');
 for (const size of sizes) {
@@ -163,4 +172,5 @@ if (!process.argv.includes('--no-lighthouse')) {
     await server.close();
   }
 }
+await benchFunctions();
 process.exit(0);

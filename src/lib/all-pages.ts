@@ -27,6 +27,7 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         { href: '/case-studies/', title: 'Case studies' },
         { href: '/restorative-processes/', title: 'What is restorative practice' },
         { href: '/volunteer/', title: 'Volunteer with us' },
+        { href: '/volunteer/apply/', title: 'Apply to volunteer' },
         { href: '/refer/', title: 'Make a referral' },
         { href: '/contact/', title: 'Contact' },
       ],

@@ -1,0 +1,120 @@
+/**
+ * Function benchmark, in-process: the real handlers against a file-backed Netlify Blobs
+ * server and a real SMTP server on loopback. (The local Netlify emulation rebuilds a
+ * function on every call, so it is no measure of production speed.)
+ */
+import { getStore, setEnvironmentContext } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { loadConfig } from '../functions/submissions/config.ts';
+import { createSubmissionHandler, FORMS, type HandlerDeps } from '../functions/submissions/handler.ts';
+import { createMailer } from '../functions/submissions/mail.ts';
+import { newKeySpec } from '../functions/submissions/seal.ts';
+import { issueToken } from '../functions/submissions/token.ts';
+import { referralForm } from '../src/forms/referral.ts';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+export async function benchFunctions(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rg-bench-functions-'));
+  const blobs = new BlobsServer({ directory: path.join(dir, 'blobs'), token: 'bench' });
+  const { port: blobsPort } = await blobs.start();
+  const url = `http://127.0.0.1:${blobsPort}`;
+  setEnvironmentContext({ edgeURL: url, uncachedEdgeURL: url, siteID: 'bench', token: 'bench', deployID: 'bench' });
+
+  let received = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        received++;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as { port: number }).port;
+
+  process.env.SUBMISSION_KEYS = newKeySpec('bench');
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+  process.env.DATA_DIR = dir;
+  const config = loadConfig('bench');
+  const mailer = createMailer(config);
+  const store = getStore({ name: config.storeName, consistency: 'strong' });
+  const deps: HandlerDeps = { config, mailer, outbox: { store, config, mailer, forms: FORMS } };
+  const handler = createSubmissionHandler(referralForm, () => deps);
+  const pending: Promise<unknown>[] = [];
+  const context = { waitUntil: (promise: Promise<unknown>) => pending.push(promise) } as never;
+
+  const answers = (i: number) => ({
+    referrerType: 'harmed',
+    fullName: `Bench Person ${i}`,
+    contactMethods: ['phone'],
+    phone: '01632 960 001',
+    leaveMessage: 'no',
+    setting: 'crime',
+    description: 'A short description for the benchmark.',
+  });
+  const request = (body: object) =>
+    new Request('https://bench.test/api/referral', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const oldToken = () => issueToken(config.tokenSecret, referralForm.id, Date.now() - 5000);
+
+  const measure = async (label: string, count: number, make: (i: number) => object, expected: number) => {
+    const times: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      const response = await handler(request(make(i)), context);
+      times.push(performance.now() - t);
+      if (response.status !== expected) throw new Error(`${label}: status ${response.status}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    times.sort((a, b) => a - b);
+    console.log(
+      `${label.padEnd(34)} ${String(count).padStart(5)} requests  p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  ${(count / seconds).toFixed(0).padStart(5)} req/s`,
+    );
+  };
+
+  console.log('\nForm functions, in-process (local Blobs server, SMTP server on loopback)\n');
+  await measure('check answers (validate, token)', 300, (i) => ({ ...answers(i), action: 'check' }), 200);
+  await measure('invalid answers (422)', 300, () => ({ fullName: '', action: 'check' }), 422);
+  await measure('send (seal, store, reply)', 200, (i) => ({ ...answers(i), action: 'send', token: oldToken() }), 201);
+  await Promise.all(pending.splice(0));
+
+  const before = (await store.list()).blobs.length;
+  const burstStart = performance.now();
+  const responses = await Promise.all(
+    Array.from({ length: 500 }, (_, i) => handler(request({ ...answers(i), action: 'send', token: oldToken() }), context)),
+  );
+  const burstSeconds = (performance.now() - burstStart) / 1000;
+  const references = new Set<string>();
+  for (const response of responses) {
+    if (response.status === 201) references.add(((await response.json()) as { reference: string }).reference);
+  }
+  await Promise.all(pending.splice(0));
+  const stored = (await store.list()).blobs.length - before;
+  console.log(
+    `burst of 500 concurrent sends: ${responses.filter((r) => r.status === 201).length} acknowledged, ${stored} stored, ` +
+      `${references.size} distinct references, in ${burstSeconds.toFixed(1)} s; ${received} emails received in all`,
+  );
+
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await blobs.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchFunctions();
+  process.exit(0);
+}
