@@ -16,7 +16,8 @@ import { newKeySpec } from '../functions/submissions/seal.ts';
 import { issueToken } from '../functions/submissions/token.ts';
 import { referralForm } from '../src/forms/referral.ts';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 export async function benchFunctions(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-bench-functions-'));
@@ -95,7 +96,9 @@ export async function benchFunctions(): Promise<void> {
   const before = (await store.list()).blobs.length;
   const burstStart = performance.now();
   const responses = await Promise.all(
-    Array.from({ length: 500 }, (_, i) => handler(request({ ...answers(i), action: 'send', token: oldToken() }), context)),
+    Array.from({ length: 500 }, (_, i) =>
+      handler(request({ ...answers(i), action: 'send', token: oldToken() }), context),
+    ),
   );
   const burstSeconds = (performance.now() - burstStart) / 1000;
   const references = new Set<string>();

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { runSweep } from '../functions/submissions/handler.ts';
 import { loadConfig } from '../functions/submissions/config.ts';
 import { createMailer } from '../functions/submissions/mail.ts';
+import { startDecapServer } from './lib/decap-server.ts';
 import { startLocalServer } from './lib/local-server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,10 +30,14 @@ const port = Number(process.env.PORT ?? 4321);
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'));
 const server = await startLocalServer({ root, port, host: process.env.HOST ?? '127.0.0.1', dataDir });
 const config = loadConfig('dev');
+const cms = await startDecapServer(root);
 console.log(`\nRestorative Gloucestershire is running:`);
 console.log(`  Site:          ${server.url}/`);
 console.log(`  Referral form: ${server.url}/refer/`);
 console.log(`  Volunteering:  ${server.url}/volunteer/apply/`);
+console.log(
+  `  CMS:           ${server.url}/admin/ (local backend on ${cms.url}, writing to ${cms.directory}/content/)`,
+);
 console.log(`  Mail:          ${config.smtpUrl ? createMailer(config).describe() : `file://${config.mailDir}/`}`);
 console.log(`  Data:          ${dataDir} (Blobs store, generated key)`);
 
@@ -51,6 +56,7 @@ console.log(`\nPress Ctrl+C to stop.`);
 
 const stop = async () => {
   clearInterval(retry);
+  cms.stop();
   await server.close().catch(() => undefined);
   // The emulation keeps handles open after stop(); nothing is left to finish, so exit.
   process.exit(0);

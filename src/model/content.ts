@@ -25,7 +25,8 @@ export const trainingStatuses = ['open', 'closed'] as const;
 
 const text = (label: string, hint: string) => z.string().trim().min(1, `${label} is required`).meta({ label, hint });
 
-const optionalText = (label: string, hint: string) => z.string().trim().optional().meta({ label, hint });
+const optionalText = (label: string, hint: string, widget?: 'text') =>
+  z.string().trim().optional().meta({ label, hint, widget });
 
 const localLink = (label: string, hint: string) =>
   z
@@ -50,6 +51,7 @@ export const basePageSchema = z.object({
   summary: z.string().trim().min(1, 'Summary is required').max(300, 'Summary must be 300 characters or fewer').meta({
     label: 'Summary',
     hint: 'One or two sentences. Shown in lists and search results, and used as the description search engines show.',
+    widget: 'text',
   }),
 });
 
@@ -64,7 +66,11 @@ export const caseStudySchema = <Image extends z.ZodType>(image: () => Image) =>
       label: 'Setting',
       hint: 'Where it happened. Visitors can filter case studies by setting.',
     }),
-    outcome: text('Outcome', 'One or two sentences on what changed for the people involved.'),
+    outcome: text('Outcome', 'One or two sentences on what changed for the people involved.').meta({
+      label: 'Outcome',
+      hint: 'One or two sentences on what changed for the people involved.',
+      widget: 'text',
+    }),
     date: z.coerce.date().meta({ label: 'Date', hint: 'When the case study was written or published.' }),
     illustrative: z.boolean().default(true).meta({
       label: 'Illustrative example',
@@ -74,7 +80,8 @@ export const caseStudySchema = <Image extends z.ZodType>(image: () => Image) =>
       .object({
         src: image().meta({
           label: 'Picture',
-          hint: 'Optional. A calm picture of a place or object, never of a person in the case.',
+          hint: 'A calm picture of a place or object, never of a person in the case. Location and camera details are removed when the site is built.',
+          widget: 'image',
         }),
         alt: text('Picture description (alt text)', 'Describe the picture for people who cannot see it.'),
       })
@@ -125,12 +132,16 @@ export const volunteeringSchema = basePageSchema.extend({
 
 export const routeSchema = z.object({
   label: text('Link text', 'What the visitor would say, for example “I was harmed”.'),
-  description: text('Description', 'One sentence under the link.'),
+  description: text('Description', 'One sentence under the link.').meta({
+    label: 'Description',
+    hint: 'One sentence under the link.',
+    widget: 'text',
+  }),
   href: localLink('Link to', 'A page on this site, starting with /, for example /refer/.'),
 });
 
 export const pageSchema = basePageSchema.extend({
-  lede: optionalText('Opening sentence', 'Optional. Shown in larger text under the heading.'),
+  lede: optionalText('Opening sentence', 'Optional. Shown in larger text under the heading.', 'text'),
   routes: z.array(routeSchema).optional().meta({
     label: 'Routes',
     hint: 'Optional. Large links by situation, used on the home page.',
@@ -142,6 +153,7 @@ export const pageSchema = basePageSchema.extend({
   draftNotice: optionalText(
     'Draft notice',
     'Optional. A notice at the top of the page, for example while a policy waits for approval.',
+    'text',
   ),
   contents,
 });
@@ -162,7 +174,11 @@ export const settingsSchema = z.object({
   referralEmail: z
     .email('Referral email must be an email address')
     .meta({ label: 'Referral email', hint: 'Where people can email a referral.' }),
-  funding: text('Funding statement', 'Shown in the footer of every page.'),
+  funding: text('Funding statement', 'Shown in the footer of every page.').meta({
+    label: 'Funding statement',
+    hint: 'Shown in the footer of every page.',
+    widget: 'text',
+  }),
   quickExitUrl: z
     .url('Quick exit address must be a full web address')
     .meta({ label: 'Quick exit goes to', hint: 'A neutral website. The default is BBC Weather.' }),

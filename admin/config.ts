@@ -1,0 +1,195 @@
+/**
+ * The Decap CMS configuration, derived from the content model. Collections, fields,
+ * required fields, choices and defaults all come from src/model/content.ts (see
+ * content-model.ts); this file adds only what the CMS needs on top: folders, list views,
+ * previews' names, and the backend.
+ */
+import { z } from 'astro/zod';
+import {
+  caseStudySchema,
+  caseStudySettings,
+  explainerSchema,
+  pageSchema,
+  serviceSchema,
+  settingsSchema,
+  volunteeringSchema,
+} from '../src/model/content.ts';
+import { PAGE_FILES } from '../src/lib/page-files.ts';
+import { fieldsOf, type CmsField } from './content-model.ts';
+
+/** The case study picture, as the CMS sees it: a file saved next to the entries. */
+const cmsImage = () => z.string();
+
+const body = (hint: string): CmsField => ({ name: 'body', label: 'Page text', widget: 'markdown', hint });
+
+const BODY_HINT =
+  'Write in short paragraphs. Use "Heading 2" for sections. Never include names or details of anyone in a case.';
+
+export const collectionSchemas = {
+  services: serviceSchema,
+  caseStudies: caseStudySchema(cmsImage),
+  explainers: explainerSchema,
+  volunteering: volunteeringSchema,
+  pages: pageSchema,
+  settings: settingsSchema,
+} as const;
+
+function caseStudyFields(): CmsField[] {
+  return fieldsOf(collectionSchemas.caseStudies).map((field) =>
+    field.name === 'image'
+      ? {
+          ...field,
+          fields: field.fields?.map((inner) =>
+            inner.name === 'src'
+              ? // Saved beside the case studies, so Astro's image pipeline resizes it, makes modern
+                // formats and drops camera and location data from every copy it serves.
+                { ...inner, media_folder: '/content/caseStudies/images', public_folder: './images' }
+              : inner,
+          ),
+        }
+      : field,
+  );
+}
+
+export interface BackendOptions {
+  /** git-gateway (Netlify Identity) or github (OAuth through functions/cms-auth.mts). */
+  backend?: string;
+  repo?: string;
+  branch?: string;
+  siteUrl?: string;
+  /** True on localhost: the local decap-server, which writes plain files and has no workflow. */
+  local?: boolean;
+}
+
+function backendConfig({ backend = 'git-gateway', repo, branch = 'main', siteUrl }: BackendOptions) {
+  if (backend === 'github') {
+    if (!repo) throw new Error('PUBLIC_CMS_REPO (owner/name) is needed for the GitHub backend');
+    return { name: 'github', repo, branch, base_url: siteUrl, auth_endpoint: 'api/cms-auth' };
+  }
+  return { name: 'git-gateway', branch };
+}
+
+export function cmsConfig(options: BackendOptions = {}) {
+  return {
+    load_config_file: false,
+    backend: backendConfig(options),
+    local_backend: true,
+    // Production: nothing goes live without review (draft → in review → ready → publish).
+    // The local file backend has no workflow, so locally entries are published directly.
+    ...(options.local ? {} : { publish_mode: 'editorial_workflow' }),
+    site_url: options.siteUrl,
+    display_url: options.siteUrl,
+    locale: 'en',
+    media_folder: 'public/uploads',
+    public_folder: '/uploads',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: [
+      {
+        name: 'services',
+        label: 'What we do',
+        label_singular: 'service',
+        description: 'One page for each setting or service, listed on "What we do".',
+        folder: 'content/services',
+        extension: 'md',
+        format: 'frontmatter',
+        create: true,
+        slug: '{{slug}}',
+        identifier_field: 'title',
+        summary: '{{title}} (order {{order}})',
+        sortable_fields: ['order', 'title'],
+        fields: [...fieldsOf(collectionSchemas.services), body(BODY_HINT)],
+      },
+      {
+        name: 'caseStudies',
+        label: 'Case studies',
+        label_singular: 'case study',
+        description:
+          'Keep “Illustrative example” ticked unless everyone involved has agreed to share a real case. Never use real names.',
+        folder: 'content/caseStudies',
+        extension: 'md',
+        format: 'frontmatter',
+        create: true,
+        slug: '{{slug}}',
+        identifier_field: 'title',
+        summary: '{{title}} · {{setting}} · {{date | date("D MMM YYYY")}}',
+        sortable_fields: ['date', 'title', 'setting'],
+        view_filters: caseStudySettings.map((setting) => ({ label: setting, field: 'setting', pattern: setting })),
+        view_groups: [{ label: 'Setting', field: 'setting' }],
+        fields: [...caseStudyFields(), body(BODY_HINT)],
+      },
+      {
+        name: 'explainers',
+        label: 'What is restorative practice',
+        label_singular: 'guide',
+        description: 'Guides, questions and answers, and the easy read page.',
+        folder: 'content/explainers',
+        extension: 'md',
+        format: 'frontmatter',
+        create: true,
+        slug: '{{slug}}',
+        identifier_field: 'title',
+        summary: '{{title}} (for {{audience}})',
+        sortable_fields: ['order', 'title'],
+        view_filters: [
+          { label: 'Questions and answers', field: 'audience', pattern: 'harmed|responsible|professionals' },
+          { label: 'Easy read', field: 'easyRead', pattern: true },
+        ],
+        fields: [...fieldsOf(collectionSchemas.explainers), body(BODY_HINT)],
+      },
+      {
+        name: 'explainersWithLayout',
+        label: 'What is restorative practice (special layout)',
+        label_singular: 'guide with special layout',
+        description:
+          'Guides that use layout blocks such as numbered steps. Edit the text in Markdown mode and leave lines starting with "import" or "<" as they are.',
+        folder: 'content/explainers',
+        extension: 'mdx',
+        format: 'frontmatter',
+        create: false,
+        identifier_field: 'title',
+        summary: '{{title}}',
+        sortable_fields: ['order', 'title'],
+        fields: [...fieldsOf(collectionSchemas.explainers), body(BODY_HINT)],
+      },
+      {
+        name: 'volunteering',
+        label: 'Volunteering',
+        description: 'The "Volunteer with us" page, its lists and the training dates.',
+        files: [
+          {
+            name: 'volunteer-with-us',
+            label: 'Volunteer with us',
+            file: 'content/volunteering/volunteer-with-us.md',
+            fields: [...fieldsOf(collectionSchemas.volunteering), body('The opening text of the page.')],
+          },
+        ],
+      },
+      {
+        name: 'pages',
+        label: 'Pages',
+        description: 'The home page, contact, referral, policies and other single pages.',
+        files: PAGE_FILES.map(({ id, label, extension }) => ({
+          name: id,
+          label,
+          file: `content/pages/${id}.${extension}`,
+          fields: [...fieldsOf(collectionSchemas.pages), body(BODY_HINT)],
+        })),
+      },
+      {
+        name: 'settings',
+        label: 'Settings and contact details',
+        description: 'The referral phone number and email, the funding statement and the menu, shown on every page.',
+        files: [
+          {
+            name: 'site',
+            label: 'Site settings',
+            file: 'content/settings/site.json',
+            fields: fieldsOf(collectionSchemas.settings),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export type CmsConfig = ReturnType<typeof cmsConfig>;

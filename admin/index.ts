@@ -1,0 +1,37 @@
+/**
+ * The CMS at /admin/: Decap CMS bundled from npm with the site build (no script from a CDN),
+ * configured from the content model. On localhost it uses the local decap-server that
+ * `npm start` and `npm run dev` run, which writes Markdown straight into content/.
+ */
+import CMS from 'decap-cms-app';
+import previewStyles from './preview.css?url';
+import { cmsConfig } from './config.ts';
+import { registerPreviews } from './previews.ts';
+import { PAGE_FILES } from '../src/lib/page-files.ts';
+
+const local = ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
+
+CMS.registerPreviewStyle(previewStyles);
+registerPreviews(
+  CMS as never,
+  PAGE_FILES.map((page) => page.id),
+);
+CMS.init({
+  config: cmsConfig({
+    local,
+    backend: import.meta.env.PUBLIC_CMS_BACKEND,
+    repo: import.meta.env.PUBLIC_CMS_REPO,
+    branch: import.meta.env.PUBLIC_CMS_BRANCH,
+    siteUrl: window.location.origin,
+  }) as never,
+});
+
+// The "Loading" message stays until the CMS has drawn itself, for people on slow connections.
+const loading = document.querySelector<HTMLElement>('[data-cms-loading]');
+const observer = new MutationObserver(() => {
+  if (document.querySelector('#nc-root')?.childElementCount) {
+    loading?.remove();
+    observer.disconnect();
+  }
+});
+observer.observe(document.body, { childList: true, subtree: true });

@@ -1,0 +1,162 @@
+/**
+ * Previews: each collection shown with the site's own styles and page structure, close to
+ * the page a visitor will see. Written with createElement, so no JSX build step is needed.
+ */
+import { createElement as h, type ReactNode } from 'react';
+
+interface PreviewProps {
+  entry: { getIn(path: string[]): unknown };
+  widgetFor(name: string): ReactNode;
+}
+
+type Registry = { registerPreviewTemplate(name: string, component: (props: PreviewProps) => ReactNode): void };
+
+const text = (entry: PreviewProps['entry'], ...path: string[]) => {
+  const value = entry.getIn(['data', ...path]);
+  return value === undefined || value === null ? '' : String(value);
+};
+
+const list = (entry: PreviewProps['entry'], name: string): unknown[] => {
+  const value = entry.getIn(['data', name]) as { toJS?: () => unknown[] } | undefined;
+  return value?.toJS?.() ?? [];
+};
+
+const formatDate = (value: string) => {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime())
+    ? value
+    : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+};
+
+function article({ entry, widgetFor }: PreviewProps, before: ReactNode[] = [], after: ReactNode[] = []) {
+  const summary = text(entry, 'lede') || text(entry, 'summary');
+  return h(
+    'main',
+    { className: 'preview' },
+    h('h1', null, text(entry, 'title')),
+    summary ? h('p', { className: 'lede' }, summary) : null,
+    ...before,
+    h('div', { className: 'prose' }, widgetFor('body')),
+    ...after,
+  );
+}
+
+const illustrativeNotice = () =>
+  h(
+    'div',
+    { className: 'notice' },
+    h(
+      'p',
+      null,
+      h('strong', null, 'This is an illustrative example.'),
+      ' It is made up to show how a restorative process can work.',
+    ),
+  );
+
+function caseStudy(props: PreviewProps) {
+  const { entry } = props;
+  const illustrative = entry.getIn(['data', 'illustrative']) !== false;
+  return article(
+    props,
+    [
+      illustrative ? illustrativeNotice() : null,
+      h(
+        'dl',
+        { className: 'preview__facts' },
+        h('div', null, h('dt', null, 'Setting'), h('dd', null, text(entry, 'setting'))),
+        h('div', null, h('dt', null, 'Published'), h('dd', null, formatDate(text(entry, 'date')))),
+      ),
+    ],
+    [h('h2', null, 'Outcome'), h('p', null, text(entry, 'outcome'))],
+  );
+}
+
+function service(props: PreviewProps) {
+  return article(props, [h('p', null, h('strong', null, 'Who it is for: '), text(props.entry, 'audience'))]);
+}
+
+function volunteering(props: PreviewProps) {
+  const { entry } = props;
+  const sections: [string, string][] = [
+    ['needToKnow', 'What you need to know'],
+    ['tasks', 'What you will be doing'],
+    ['weExpect', 'What we expect from you'],
+    ['youCanExpect', 'What you can expect from us'],
+  ];
+  const dates = list(entry, 'trainingDates') as { date?: string; place?: string; status?: string; example?: boolean }[];
+  return article(
+    props,
+    [],
+    [
+      ...sections.flatMap(([name, heading]) => [
+        h('h2', { key: `${name}-h` }, heading),
+        h('ul', { key: name }, ...list(entry, name).map((item, i) => h('li', { key: i }, String(item)))),
+      ]),
+      h('h2', null, 'Core training dates'),
+      h(
+        'ul',
+        null,
+        ...dates.map((d, i) =>
+          h(
+            'li',
+            { key: i },
+            `${formatDate(d.date ?? '')}, ${d.place ?? ''} (${d.status ?? ''})${d.example ? ' – example' : ''}`,
+          ),
+        ),
+      ),
+    ],
+  );
+}
+
+function page(props: PreviewProps) {
+  const routes = list(props.entry, 'routes') as { label?: string; description?: string }[];
+  return article(
+    props,
+    routes.length
+      ? [
+          h('h2', null, 'Find what fits your situation'),
+          ...routes.map((route, i) =>
+            h(
+              'div',
+              { className: 'preview__route', key: i },
+              h('strong', null, route.label),
+              h('div', null, route.description),
+            ),
+          ),
+        ]
+      : [],
+  );
+}
+
+function settings({ entry }: PreviewProps) {
+  const navigation = list(entry, 'navigation') as { label?: string; href?: string }[];
+  return h(
+    'div',
+    null,
+    h(
+      'header',
+      { className: 'preview__header' },
+      h('p', null, h('strong', null, text(entry, 'organisationName')), ' – ', text(entry, 'strapline')),
+      h('nav', null, ...navigation.map((item, i) => h('a', { key: i, href: item.href }, item.label))),
+    ),
+    h(
+      'footer',
+      { className: 'preview__footer' },
+      h('h2', null, 'Contact us'),
+      h('p', null, `Phone: ${text(entry, 'phone')}`),
+      h('p', null, `Email: ${text(entry, 'referralEmail')}`),
+      h('p', null, text(entry, 'funding')),
+      h('p', null, `Quick exit goes to: ${text(entry, 'quickExitUrl')}`),
+    ),
+  );
+}
+
+export function registerPreviews(cms: Registry, pageIds: readonly string[]): void {
+  cms.registerPreviewTemplate('services', service);
+  cms.registerPreviewTemplate('caseStudies', caseStudy);
+  cms.registerPreviewTemplate('explainers', (props) => article(props));
+  cms.registerPreviewTemplate('explainersWithLayout', (props) => article(props));
+  cms.registerPreviewTemplate('volunteer-with-us', volunteering);
+  cms.registerPreviewTemplate('site', settings);
+  for (const id of pageIds) cms.registerPreviewTemplate(id, page);
+}

@@ -1,0 +1,9 @@
+interface ImportMetaEnv {
+  /** Production CMS backend: "git-gateway" (default) or "github". */
+  readonly PUBLIC_CMS_BACKEND?: string;
+  /** owner/name of the repository, for the GitHub backend. */
+  readonly PUBLIC_CMS_REPO?: string;
+  readonly PUBLIC_CMS_BRANCH?: string;
+}
+
+declare module 'decap-cms-app';
