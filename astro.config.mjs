@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import netlify from '@netlify/vite-plugin';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { stripImageMetadata } from './src/integrations/strip-image-metadata.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
 const isDev = process.argv.includes('dev');
@@ -17,7 +18,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // Order matters: the headers rules are written last, once every file is in place.
-  integrations: [mdx(), pagefindIndex(), securityHeaders()],
+  integrations: [mdx(), stripImageMetadata(), pagefindIndex(), securityHeaders()],
   vite: {
     build: { assetsInlineLimit: 0 },
     plugins: isDev

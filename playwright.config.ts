@@ -5,6 +5,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/browser.ts';
 const PORT = Number(process.env.TEST_PORT ?? 4411);
 export const TEST_SMTP_PORT = Number(process.env.TEST_SMTP_PORT ?? 4425);
 export const TEST_DATA_DIR = path.resolve(import.meta.dirname, '.data', 'test-run');
+export const CMS_REPO_DIR = path.join(TEST_DATA_DIR, 'cms-repo');
 
 export default defineConfig({
   testDir: './tests',
@@ -28,13 +29,20 @@ export default defineConfig({
     // The production build, served by Netlify's emulation exactly as `npm start` serves it.
     // Its output goes to a file so tests can prove no submitted value is ever logged.
     // Each run starts with an empty data folder: its own Blobs store, key and log.
-    command: `rm -rf "${TEST_DATA_DIR}" && mkdir -p "${TEST_DATA_DIR}" && node scripts/start.ts --no-build > "${TEST_DATA_DIR}/server.log" 2>&1`,
+    // The CMS's local backend writes to a copy of content/, never to the repository itself.
+    command: [
+      `rm -rf "${TEST_DATA_DIR}"`,
+      `mkdir -p "${CMS_REPO_DIR}"`,
+      `cp -r content public "${CMS_REPO_DIR}/"`,
+      `node scripts/start.ts --no-build > "${TEST_DATA_DIR}/server.log" 2>&1`,
+    ].join(' && '),
     url: `http://localhost:${PORT}/`,
     env: {
       PORT: String(PORT),
       DATA_DIR: TEST_DATA_DIR,
       // A real SMTP server on loopback, started and stopped by the tests that need it.
       SMTP_URL: `smtp://127.0.0.1:${TEST_SMTP_PORT}`,
+      CMS_REPO_DIR,
       RETRY_INTERVAL_SECONDS: '1',
       RETRY_BASE_SECONDS: '1',
       MAIL_FROM: 'Website <website@test.invalid>',

@@ -122,6 +122,10 @@ export function toCmsField(name: string, schema: z.ZodType): CmsField {
     case 'object':
       field.widget = 'object';
       field.fields = fieldsOf(base as unknown as z.ZodObject);
+      // Decap checks the fields inside an object even when the object itself is left empty,
+      // so inside an optional object nothing can be required in the CMS; the build still
+      // refuses a picture without its description.
+      if (!required) field.fields = field.fields.map((inner) => ({ ...inner, required: false }));
       return field;
     case 'array': {
       field.widget = 'list';

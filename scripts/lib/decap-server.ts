@@ -17,9 +17,13 @@ export async function startDecapServer(root: string): Promise<{ url: string; dir
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => resolve(), 5000);
     const ready = (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) {
+      const text = chunk.toString();
+      if (text.includes('listening')) {
         clearTimeout(timer);
         resolve();
+      } else if (text.includes('EADDRINUSE')) {
+        clearTimeout(timer);
+        reject(new Error(`Port ${port} is in use: is another "npm start" running? Set DECAP_PORT to use another.`));
       }
     };
     child.stdout.on('data', ready);

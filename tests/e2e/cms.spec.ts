@@ -1,0 +1,167 @@
+import { expect, test, type Page } from '@playwright/test';
+import { z } from 'astro/zod';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { CMS_REPO_DIR } from '../../playwright.config.ts';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { caseStudySchema } from '../../src/model/content.ts';
+import { PAGE_FILES } from '../../src/lib/page-files.ts';
+import { serveFolder } from '../support/static-server.ts';
+
+/**
+ * Decap CMS at /admin/, as staff use it, against the local backend (decap-server writing
+ * to a copy of content/). Serial: later tests build the site from what earlier ones saved.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const NEW_TITLE = 'Talking it through at the allotments';
+const NEW_SLUG = 'talking-it-through-at-the-allotments';
+const NEW_PHONE = '01452 000111';
+
+function frontMatter(file: string): Record<string, unknown> {
+  return parse(readFileSync(file, 'utf8').split(/^---$/m)[1]) as Record<string, unknown>;
+}
+
+async function openCms(page: Page, hash = '') {
+  // A fresh load each time: changing only the hash would keep the previous editor's state.
+  await page.goto('about:blank');
+  await page.goto(`/admin/${hash}`);
+  // Straight to the entry when a hash is given, else the collections list.
+  const ready = hash
+    ? page.getByRole('button', { name: 'Publish' }).first()
+    : page.getByRole('link', { name: 'Case studies' });
+  // Decap remembers the login for the rest of the session.
+  const login = page.getByRole('button', { name: 'Login' });
+  await expect(login.or(ready)).toBeVisible();
+  if (await login.isVisible()) await login.click();
+  await expect(ready).toBeVisible();
+}
+
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Publish' }).first().click();
+  await page.getByText('Publish now').click();
+}
+
+test('the admin page is not indexed, names itself, and says it is loading', async ({ request }) => {
+  const response = await request.get('/admin/');
+  const html = await response.text();
+  expect(html).toContain('<title>Content manager – Restorative Gloucestershire</title>');
+  expect(html).toContain('noindex');
+  expect(html).toContain('Loading the content manager');
+  expect(html).not.toMatch(/<script[^>]+src="https?:\/\//);
+  expect(response.headers()['x-robots-tag']).toContain('noindex');
+});
+
+test('staff create and publish a case study; the file passes the schema', async ({ page }) => {
+  await openCms(page);
+  await page.getByRole('link', { name: 'Case studies' }).click();
+  await page.locator('a[href="#/collections/caseStudies/new"]').click();
+  await page.getByLabel('Title').fill(NEW_TITLE);
+  await page.getByLabel('Summary').fill('Two neighbours who shared an allotment talked through a falling-out.');
+  await page.getByLabel('Setting').click();
+  await page.getByText('Communities and neighbours', { exact: true }).click();
+  await page.getByLabel('Outcome').fill('They agreed how to share the shed.');
+  await page.getByRole('button', { name: 'Now' }).click();
+  await page.locator('[contenteditable="true"]').first().fill('The word zebracorn appears only in this case study.');
+  await publish(page);
+  await expect(page.getByText('Entry saved')).toBeVisible();
+
+  const file = path.join(CMS_REPO_DIR, 'content', 'caseStudies', `${NEW_SLUG}.md`);
+  expect(existsSync(file)).toBe(true);
+  const data = frontMatter(file);
+  const result = caseStudySchema(() => z.string()).safeParse(data);
+  expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+  expect(data.illustrative).toBe(true);
+});
+
+test('a required field left empty blocks publishing, with a message', async ({ page }) => {
+  await openCms(page, '#/collections/caseStudies/new');
+  await page.getByLabel('Title').fill('Not finished');
+  await publish(page);
+  await expect(page.getByText(/is required/).first()).toBeVisible();
+  expect(existsSync(path.join(CMS_REPO_DIR, 'content', 'caseStudies', 'not-finished.md'))).toBe(false);
+});
+
+test('staff edit a service and the referral phone number', async ({ page }) => {
+  await openCms(page, '#/collections/services/entries/workplaces');
+  await page.getByLabel('Title').fill('Workplaces and teams');
+  await publish(page);
+  await expect(page.getByText('Entry saved')).toBeVisible();
+  expect(frontMatter(path.join(CMS_REPO_DIR, 'content', 'services', 'workplaces.md')).title).toBe(
+    'Workplaces and teams',
+  );
+
+  await openCms(page, '#/collections/settings/entries/site');
+  await page.getByLabel('Referral phone number').fill(NEW_PHONE);
+  await publish(page);
+  const settingsFile = path.join(CMS_REPO_DIR, 'content', 'settings', 'site.json');
+  await expect.poll(() => JSON.parse(readFileSync(settingsFile, 'utf8')).phone).toBe(NEW_PHONE);
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  expect(settings.referralEmail).toBe('RestorativeGloucestershireCaseReferrals@gloucestershire.pnn.police.uk');
+});
+
+test('after a build, the new case study is published, listed and found; the edits show', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const project = copyProject(ROOT, 'rg-cms-build-');
+  try {
+    rmSync(path.join(project.dir, 'content'), { recursive: true });
+    cpSync(path.join(CMS_REPO_DIR, 'content'), path.join(project.dir, 'content'), { recursive: true });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: project.dir,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    });
+    expect(build.status, build.stderr).toBe(0);
+    const dist = path.join(project.dir, 'dist');
+    const read = (p: string) => readFileSync(path.join(dist, p, 'index.html'), 'utf8');
+    expect(read(`case-studies/${NEW_SLUG}`)).toContain(NEW_TITLE);
+    expect(read(`case-studies/${NEW_SLUG}`)).toContain('This is an illustrative example.');
+    expect(read('case-studies')).toContain(NEW_TITLE);
+    expect(read('what-we-do/workplaces')).toContain('Workplaces and teams');
+    expect(read('')).toContain(NEW_PHONE);
+    expect(read('contact')).toContain('tel:01452000111');
+
+    const site = await serveFolder(dist);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}/search/?q=zebracorn`);
+    await expect(page.locator('[data-search-list] li').first().getByRole('link')).toHaveText(NEW_TITLE);
+    await context.close();
+    await site.close();
+  } finally {
+    project.remove();
+  }
+});
+
+test('every existing entry of every collection opens in the editor without errors', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await openCms(page);
+  const slugs = (folder: string, extension: string) =>
+    readdirSync(path.join(ROOT, 'content', folder))
+      .filter((name) => name.endsWith(`.${extension}`))
+      .map((name) => name.slice(0, -extension.length - 1));
+  const entries = [
+    ...slugs('services', 'md').map((slug) => `services/entries/${slug}`),
+    ...slugs('caseStudies', 'md').map((slug) => `caseStudies/entries/${slug}`),
+    ...slugs('explainers', 'md').map((slug) => `explainers/entries/${slug}`),
+    ...slugs('explainers', 'mdx').map((slug) => `explainersWithLayout/entries/${slug}`),
+    'volunteering/entries/volunteer-with-us',
+    ...PAGE_FILES.map((pageFile) => `pages/entries/${pageFile.id}`),
+    'settings/entries/site',
+  ];
+  for (const entry of entries) {
+    await page.goto('about:blank');
+    await page.goto(`/admin/#/collections/${entry}`);
+    const firstField = entry.startsWith('settings') ? 'Organisation name' : 'Title';
+    await expect(page.getByLabel(firstField, { exact: true }), entry).not.toHaveValue('');
+    expect(errors, entry).toEqual([]);
+  }
+});

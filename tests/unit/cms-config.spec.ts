@@ -1,0 +1,137 @@
+import { expect, test } from '@playwright/test';
+import type { z } from 'astro/zod';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { collectionSchemas, cmsConfig } from '../../admin/config.ts';
+import { unwrap, type CmsField } from '../../admin/content-model.ts';
+import { PAGE_FILES } from '../../src/lib/page-files.ts';
+
+/**
+ * The drift test: the CMS and the content model agree both ways, so staff can never save
+ * what the build rejects, and never miss a field the site needs.
+ */
+const config = cmsConfig({ local: false });
+const schemaFor: Record<string, z.ZodObject> = {
+  services: collectionSchemas.services,
+  caseStudies: collectionSchemas.caseStudies,
+  explainers: collectionSchemas.explainers,
+  explainersWithLayout: collectionSchemas.explainers,
+  volunteering: collectionSchemas.volunteering,
+  pages: collectionSchemas.pages,
+  settings: collectionSchemas.settings,
+};
+
+function fieldSets(): { where: string; schema: z.ZodObject; fields: CmsField[] }[] {
+  return config.collections.flatMap((collection) => {
+    const schema = schemaFor[collection.name];
+    const lists = 'files' in collection ? collection.files!.map((f) => f.fields) : [collection.fields];
+    return lists.map((fields, i) => ({
+      where: `${collection.name}${'files' in collection ? `/${collection.files![i].name}` : ''}`,
+      schema,
+      fields: fields.filter((field) => field.name !== 'body'),
+    }));
+  });
+}
+
+function compare(where: string, schema: z.ZodObject, fields: CmsField[], problems: string[], parentOptional = false) {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const field of fields) {
+    if (!(field.name in shape)) problems.push(`${where}.${field.name}: in the CMS, not in the schema`);
+  }
+  for (const [name, child] of Object.entries(shape)) {
+    const field = fields.find((f) => f.name === name);
+    if (!field) {
+      problems.push(`${where}.${name}: in the schema, not in the CMS`);
+      continue;
+    }
+    const { base, required } = unwrap(child);
+    const cmsRequired = field.required !== false;
+    if (required !== cmsRequired)
+      problems.push(`${where}.${name}: schema required=${required}, CMS required=${cmsRequired}`);
+    if (!field.hint) problems.push(`${where}.${name}: no hint for staff`);
+    const def = base._zod.def;
+    if (def.type === 'enum') {
+      const values = Object.values(def.entries as Record<string, string>);
+      if (JSON.stringify(field.options) !== JSON.stringify(values)) problems.push(`${where}.${name}: options differ`);
+    }
+    if (def.type === 'object')
+      compare(`${where}.${name}`, base as unknown as z.ZodObject, field.fields ?? [], problems);
+    if (def.type === 'array') {
+      const element = unwrap(def.element as z.ZodType).base;
+      if (element._zod.def.type === 'object')
+        compare(`${where}.${name}[]`, element as unknown as z.ZodObject, field.fields ?? [], problems);
+    }
+  }
+}
+
+test('every CMS field is in the schema, every schema field is in the CMS, required and choices agree', () => {
+  const problems: string[] = [];
+  for (const { where, schema, fields } of fieldSets()) compare(where, schema, fields, problems);
+  expect(problems).toEqual([]);
+});
+
+/** What a member of staff would type into a required field, within its pattern. */
+function sample(field: CmsField): unknown {
+  if (field.pattern) {
+    const candidates = ['01452 754542', 'name@example.org', 'https://www.example.org/', '/refer/'];
+    const match = candidates.find((value) => new RegExp(field.pattern![0]).test(value));
+    if (match) return match;
+  }
+  switch (field.widget) {
+    case 'select':
+      return field.options![0];
+    case 'number':
+      return 10;
+    case 'boolean':
+      return field.default ?? false;
+    case 'datetime':
+      return '2026-11-21';
+    case 'image':
+      return './images/letters.jpg';
+    case 'object':
+      return onlyRequired(field.fields!);
+    case 'list':
+      if (!field.min) return undefined;
+      return Array.from({ length: field.min }, () =>
+        field.fields ? onlyRequired(field.fields) : sample(field.field!),
+      );
+    default:
+      return 'Some words';
+  }
+}
+
+function onlyRequired(fields: CmsField[]): Record<string, unknown> {
+  return Object.fromEntries(
+    fields
+      .filter((field) => field.required !== false && field.name !== 'body')
+      .map((field) => [field.name, sample(field)]),
+  );
+}
+
+test('an entry saved with only the required CMS fields filled passes the schema', () => {
+  for (const { where, schema, fields } of fieldSets()) {
+    const entry = onlyRequired(fields);
+    const result = schema.safeParse(entry);
+    expect(result.success ? [] : result.error.issues.map((i) => `${where}: ${i.path.join('.')} ${i.message}`)).toEqual(
+      [],
+    );
+  }
+});
+
+test('the CMS lists every single page file, and no other', () => {
+  const folder = path.resolve(import.meta.dirname, '..', '..', 'content', 'pages');
+  const files = readdirSync(folder).sort();
+  expect(PAGE_FILES.map((page) => `${page.id}.${page.extension}`).sort()).toEqual(files);
+});
+
+test('production uses the editorial workflow; the local backend does not', () => {
+  expect(cmsConfig({ local: false }).publish_mode).toBe('editorial_workflow');
+  expect(cmsConfig({ local: true })).not.toHaveProperty('publish_mode');
+  expect(cmsConfig({}).backend).toEqual({ name: 'git-gateway', branch: 'main' });
+  expect(cmsConfig({ backend: 'github', repo: 'org/site', siteUrl: 'https://x.org' }).backend).toMatchObject({
+    name: 'github',
+    repo: 'org/site',
+    auth_endpoint: 'api/cms-auth',
+  });
+  expect(() => cmsConfig({ backend: 'github' })).toThrow(/PUBLIC_CMS_REPO/);
+});
