@@ -26,6 +26,18 @@ test('every page is served with the security headers and exactly one strict poli
   }
 });
 
+test('the CMS gets its own policy, and only that one', async ({ request }) => {
+  const response = await request.get('/admin/');
+  const policies = response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === 'content-security-policy')
+    .map((h) => h.value);
+  expect(policies).toHaveLength(1);
+  expect(policies[0]).toContain("script-src 'self' 'unsafe-eval'");
+  expect(policies[0]).toContain("frame-ancestors 'none'");
+  expect(policies[0]).toContain('blob:');
+});
+
 test('hashed assets are cached for a long time, and only they are', async ({ page, request }) => {
   await page.goto('/');
   const stylesheet = await page.locator('link[rel="stylesheet"]').first().getAttribute('href');

@@ -46,16 +46,21 @@ function compare(where: string, schema: z.ZodObject, fields: CmsField[], problem
     }
     const { base, required } = unwrap(child);
     const cmsRequired = field.required !== false;
-    if (required !== cmsRequired)
+    // Inside an optional object the CMS cannot require anything (Decap would then require the
+    // whole object); the build enforces those fields once the object is filled in.
+    const expected = parentOptional ? false : required;
+    if (expected !== cmsRequired) {
       problems.push(`${where}.${name}: schema required=${required}, CMS required=${cmsRequired}`);
+    }
     if (!field.hint) problems.push(`${where}.${name}: no hint for staff`);
     const def = base._zod.def;
     if (def.type === 'enum') {
       const values = Object.values(def.entries as Record<string, string>);
       if (JSON.stringify(field.options) !== JSON.stringify(values)) problems.push(`${where}.${name}: options differ`);
     }
-    if (def.type === 'object')
-      compare(`${where}.${name}`, base as unknown as z.ZodObject, field.fields ?? [], problems);
+    if (def.type === 'object') {
+      compare(`${where}.${name}`, base as unknown as z.ZodObject, field.fields ?? [], problems, !required);
+    }
     if (def.type === 'array') {
       const element = unwrap(def.element as z.ZodType).base;
       if (element._zod.def.type === 'object')
