@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchFunctions } from './bench-functions.ts';
 import { startLocalServer } from './lib/local-server.ts';
-import { copyProject } from './lib/project-copy.ts';
+import { astroBuild, copyProject } from './lib/project-copy.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = path.join(root, 'node_modules/astro/bin/astro.mjs');
@@ -68,9 +68,9 @@ function countHtml(dir: string): number {
 
 function timedBuild(cwd: string): { seconds: number; pages: number } {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [astroBin, 'build'], { cwd, env, encoding: 'utf8' });
+  const result = astroBuild(root, cwd);
   const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`Build failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`Build failed in ${cwd}:\n${result.output}`);
   return { seconds, pages: countHtml(path.join(cwd, 'dist')) };
 }
 

@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { z } from 'astro/zod';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CMS_REPO_DIR } from '../../playwright.config.ts';
-import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { astroBuild, copyProject } from '../../scripts/lib/project-copy.ts';
 import { caseStudySchema } from '../../src/model/content.ts';
 import { PAGE_FILES } from '../../src/lib/page-files.ts';
 import { serveFolder } from '../support/static-server.ts';
@@ -109,12 +108,8 @@ test('after a build, the new case study is published, listed and found; the edit
   try {
     rmSync(path.join(project.dir, 'content'), { recursive: true });
     cpSync(path.join(CMS_REPO_DIR, 'content'), path.join(project.dir, 'content'), { recursive: true });
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: project.dir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-    });
-    expect(build.status, build.stderr).toBe(0);
+    const build = astroBuild(ROOT, project.dir);
+    expect(build.status, build.output).toBe(0);
     const dist = path.join(project.dir, 'dist');
     const read = (p: string) => readFileSync(path.join(dist, p, 'index.html'), 'utf8');
     expect(read(`case-studies/${NEW_SLUG}`)).toContain(NEW_TITLE);

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEST_DATA_DIR, TEST_SMTP_PORT } from '../../playwright.config.ts';
+import { sendReferral } from '../support/referral-api.ts';
 import { decode, TestMailServer } from '../support/smtp.ts';
 
 /**
@@ -212,17 +213,7 @@ test('a referral sent while the mail server is down is kept, then delivered by t
     leaveMessage: 'yes',
     setting: 'neighbours',
   };
-  const check = await request.post('/api/referral', {
-    data: { ...answers, action: 'check' },
-    headers: { Accept: 'application/json' },
-  });
-  expect(check.status()).toBe(200);
-  const { token } = await check.json();
-  await new Promise((resolve) => setTimeout(resolve, 2100));
-  const sent = await request.post('/api/referral', {
-    data: { ...answers, action: 'send', token },
-    headers: { Accept: 'application/json' },
-  });
+  const sent = await sendReferral(request, answers);
   expect(sent.status()).toBe(201);
   const { reference } = await sent.json();
   expect(reference).toMatch(REFERENCE);
@@ -253,16 +244,7 @@ test('a stored record cannot be read without the key, and the logs hold no submi
     setting: 'workplace',
     description: `Unique detail ${marker}`,
   };
-  const check = await request.post('/api/referral', {
-    data: { ...answers, action: 'check' },
-    headers: { Accept: 'application/json' },
-  });
-  const { token } = await check.json();
-  await new Promise((resolve) => setTimeout(resolve, 2100));
-  const sent = await request.post('/api/referral', {
-    data: { ...answers, action: 'send', token },
-    headers: { Accept: 'application/json' },
-  });
+  const sent = await sendReferral(request, answers);
   const { reference } = await sent.json();
   await mail.waitFor(marker);
 

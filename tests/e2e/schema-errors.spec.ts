@@ -1,28 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { astroBuild, copyProject } from '../../scripts/lib/project-copy.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** Builds a copy of the site with one content file replaced, and returns the build's output. */
 function buildWith(relativeFile: string, contents: string): { status: number | null; output: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rg-schema-'));
+  const project = copyProject(ROOT, 'rg-schema-');
   try {
-    for (const item of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-      cpSync(path.join(ROOT, item), path.join(dir, item), { recursive: true });
-    }
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-    writeFileSync(path.join(dir, relativeFile), contents);
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: dir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-      encoding: 'utf8',
-    });
-    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    writeFileSync(path.join(project.dir, relativeFile), contents);
+    return astroBuild(ROOT, project.dir);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    project.remove();
   }
 }
 
