@@ -166,3 +166,13 @@ test('a filled honeypot is answered like a success but nothing is stored', async
   expect(response.status()).toBe(201);
   expect((await response.json()).reference).toBe('RG-0000-0000');
 });
+
+test('the local server answers concurrent form posts without an error', async ({ request }) => {
+  test.setTimeout(120_000);
+  const responses = await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      post(request, i % 2 ? '/api/referral' : '/api/volunteer-application', { fullName: `Concurrent ${i}` }),
+    ),
+  );
+  expect(responses.map((r) => r.status())).toEqual(Array(6).fill(422));
+});
