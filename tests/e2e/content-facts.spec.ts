@@ -62,3 +62,13 @@ test('every case study whose illustrative flag is set says so on its page', asyn
     else await expect(notice).toHaveCount(0);
   }
 });
+
+test('every printed page carries the referral phone number and email in its margin', async ({ request }) => {
+  const css = await (await request.get('/print-contact.css')).text();
+  expect(css).toContain('@top-center');
+  expect(css.replace(/\s/g, '')).toContain(SEED_PHONE_DIGITS);
+  expect(css).toContain(SEED_REFERRAL_EMAIL);
+  for (const pagePath of builtPages()) {
+    expect(readBuilt(pagePath), pagePath).toContain('<link rel="stylesheet" href="/print-contact.css" media="print">');
+  }
+});
