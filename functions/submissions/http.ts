@@ -30,13 +30,12 @@ export async function readBody(request: Request): Promise<{ body: Body; isJson: 
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => undefined);
-        throw new RequestProblem(413, 'The form is too large to send');
-      }
-      chunks.push(value);
+      // Past the limit the rest is read and dropped rather than cut off: breaking the stream
+      // mid-request makes some proxies (Netlify's local emulation among them) fail the reply.
+      if (size <= MAX_BODY_BYTES) chunks.push(value);
     }
   }
+  if (size > MAX_BODY_BYTES) throw new RequestProblem(413, 'The form is too large to send');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
