@@ -29,9 +29,22 @@ export interface HandlerDeps {
 }
 
 /** Builds the pipeline for this deploy context; tests and benchmarks pass their own. */
+/**
+ * Config and mailer are made once per deploy context and kept while the function instance
+ * lives (reading keys and building an SMTP transport on every request was wasted work).
+ * The Blobs store is fetched per call: its credentials come with each invocation.
+ */
+const prepared = new Map<string, { config: PipelineConfig; mailer: Mailer }>();
+
 export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDeps {
-  const config = loadConfig(context?.deploy?.context || undefined);
-  const mailer = createMailer(config);
+  const deployContext = context?.deploy?.context || '';
+  let ready = prepared.get(deployContext);
+  if (!ready) {
+    const config = loadConfig(deployContext || undefined);
+    ready = { config, mailer: createMailer(config) };
+    prepared.set(deployContext, ready);
+  }
+  const { config, mailer } = ready;
   const store = getStore({ name: config.storeName, consistency: 'strong' });
   return { config, mailer, outbox: { store, config, mailer, forms: FORMS } };
 }

@@ -108,10 +108,7 @@ export async function startLocalServer(options: {
     try {
       const isFunction = !isStatic(req.url ?? '/');
       const handle = () => netlify.handleAndIntrospectNodeRequest(req);
-      const started = Date.now();
       const result = isFunction ? await oneAtATime(handle) : await handle();
-      if (process.env.DEBUG_TIMING)
-        console.log(`timing ${req.method} ${(req.url ?? '').split('?')[0]} ${Date.now() - started}ms`);
       if (result) await send(res, result.response);
       else await notFound(req, res);
     } catch (error) {
