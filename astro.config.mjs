@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import netlify from '@netlify/vite-plugin';
+import { cmsLocalBackendInDev } from './src/integrations/cms-local-dev.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { stripImageMetadata } from './src/integrations/strip-image-metadata.ts';
@@ -18,7 +19,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // Order matters: the headers rules are written last, once every file is in place.
-  integrations: [mdx(), stripImageMetadata(), pagefindIndex(), securityHeaders()],
+  integrations: [mdx(), stripImageMetadata(), pagefindIndex(), securityHeaders(), cmsLocalBackendInDev()],
   vite: {
     build: { assetsInlineLimit: 0 },
     plugins: isDev

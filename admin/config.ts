@@ -14,6 +14,7 @@ import {
   settingsSchema,
   volunteeringSchema,
 } from '../src/model/content.ts';
+import { CMS_LOCAL_API } from '../src/lib/cms-local.ts';
 import { PAGE_FILES } from '../src/lib/page-files.ts';
 import { fieldsOf, type CmsField } from './content-model.ts';
 
@@ -52,28 +53,32 @@ function caseStudyFields(): CmsField[] {
 }
 
 export interface BackendOptions {
-  /** git-gateway (Netlify Identity) or github (OAuth through functions/cms-auth.mts). */
+  /**
+   * github (the default: OAuth through the site's own functions/cms-auth.mts), or
+   * git-gateway (Netlify Identity; deprecated by Netlify for new sites, kept for old ones).
+   */
   backend?: string;
   repo?: string;
   branch?: string;
   siteUrl?: string;
-  /** True on localhost: the local decap-server, which writes plain files and has no workflow. */
+  /** True on localhost: the guarded local backend, which writes plain files and has no workflow. */
   local?: boolean;
 }
 
-function backendConfig({ backend = 'git-gateway', repo, branch = 'main', siteUrl }: BackendOptions) {
-  if (backend === 'github') {
-    if (!repo) throw new Error('PUBLIC_CMS_REPO (owner/name) is needed for the GitHub backend');
-    return { name: 'github', repo, branch, base_url: siteUrl, auth_endpoint: 'api/cms-auth' };
-  }
-  return { name: 'git-gateway', branch };
+function backendConfig({ backend = 'github', repo, branch = 'main', siteUrl, local }: BackendOptions) {
+  if (backend === 'git-gateway') return { name: 'git-gateway', branch };
+  // Locally the CMS talks to the local backend instead, so no repository needs naming.
+  const repository = repo ?? (local ? 'local/site' : undefined);
+  if (!repository) throw new Error('PUBLIC_CMS_REPO (owner/name) is needed for the GitHub backend');
+  return { name: 'github', repo: repository, branch, base_url: siteUrl, auth_endpoint: 'api/cms-auth' };
 }
 
 export function cmsConfig(options: BackendOptions = {}) {
   return {
     load_config_file: false,
     backend: backendConfig(options),
-    local_backend: true,
+    // The local backend is served by `npm start` and `npm run dev` on the site's own origin.
+    local_backend: options.local && options.siteUrl ? { url: new URL(CMS_LOCAL_API, options.siteUrl).href } : false,
     // Production: nothing goes live without review (draft → in review → ready → publish).
     // The local file backend has no workflow, so locally entries are published directly.
     ...(options.local ? {} : { publish_mode: 'editorial_workflow' }),

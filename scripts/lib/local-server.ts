@@ -1,61 +1,92 @@
 /**
- * The local production server: Netlify's own emulation (@netlify/dev) in front of the
- * built site in dist/, so `npm start` and the tests see the same headers, redirects and
- * functions as production.
+ * The local production server: the built site in dist/ with Netlify's own emulation
+ * (@netlify/dev) for static files, header rules and redirects, the site's functions run
+ * in this process (see functions-runtime.ts for why), the CMS's guarded local backend on
+ * the same origin, and a Netlify Blobs server on loopback. `npm start` and the browser
+ * tests both use it.
  */
-import { setEnvironmentContext } from '@netlify/blobs';
+import { getStore, setEnvironmentContext, type Store } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { NetlifyDev } from '@netlify/dev';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { CMS_LOCAL_BASE, createCmsLocalBackend } from './cms-local-backend.ts';
+import { loadFunctions, type FunctionsRuntime } from './functions-runtime.ts';
+import { sendWebResponse, toWebRequest } from './web-node.ts';
 
 export interface LocalServer {
   url: string;
+  port: number;
+  functions: FunctionsRuntime;
   close(): Promise<void>;
 }
 
-/**
- * Runs `task` after every earlier one has finished. The emulation rebuilds a function on
- * each call, and two calls at once can collide, so function requests go one at a time.
- */
-function createQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
-async function send(res: ServerResponse, response: Response, status = response.status): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, key) => {
-    if (key !== 'set-cookie') headers[key] = value;
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
   });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) headers['set-cookie'] = cookies;
-  res.writeHead(status, headers);
-  if (response.body) {
-    for await (const chunk of response.body) res.write(chunk);
-  }
-  res.end();
-}
 
 /**
- * A file-backed Netlify Blobs server in the data folder (.data/blobs by default), made the
- * Blobs context of this process, so the functions and the retry loop share one store.
+ * A file-backed Netlify Blobs server in the data folder (.data/blobs by default), listening
+ * on loopback only (the library's own start() listens on every interface), and made the
+ * Blobs context of this process so the functions and the retry loop share one store.
  */
-export async function startLocalBlobs(dataDir: string): Promise<{ stop(): Promise<void>; directory: string }> {
+export interface LocalBlobs {
+  directory: string;
+  /** A store on this server, without relying on the process-wide Blobs context. */
+  store(name: string): Store;
+  stop(): Promise<void>;
+}
+
+export async function startLocalBlobs(
+  dataDir: string,
+  options: { processContext?: boolean } = {},
+): Promise<LocalBlobs> {
   const token = randomBytes(16).toString('hex');
   const directory = path.join(dataDir, 'blobs');
-  const server = new BlobsServer({ directory, token });
-  const { port } = await server.start();
+  const blobs = new BlobsServer({ directory, token });
+  // The library's server checks a condition (If-None-Match, If-Match) and then writes, with
+  // awaits between, so two conditional writes at once could both succeed. Netlify's service
+  // makes them atomic, and the delivery claims depend on it: writes here go one at a time.
+  let writes: Promise<unknown> = Promise.resolve();
+  const server = createServer(async (req, res) => {
+    try {
+      // handleRequest is what the library's own start() serves; it is private only in the types.
+      const server = blobs as unknown as { handleRequest(request: Request): Promise<Response> };
+      const handle = () => server.handleRequest(toWebRequest(req, url));
+      let response: Response;
+      if (req.method === 'PUT' || req.method === 'DELETE') {
+        const run = writes.then(handle, handle);
+        writes = run.catch(() => undefined);
+        response = await run;
+      } else {
+        response = await handle();
+      }
+      await sendWebResponse(res, response);
+    } catch {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
+  });
+  const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
-  setEnvironmentContext({ edgeURL: url, uncachedEdgeURL: url, siteID: 'local-site', token, deployID: 'local' });
-  return { stop: () => server.stop(), directory };
+  // handleRequest resolves keys against the address the server would have set in start().
+  (blobs as unknown as { address: string }).address = url;
+  if (options.processContext !== false) {
+    setEnvironmentContext({ edgeURL: url, uncachedEdgeURL: url, siteID: 'local-site', token, deployID: 'local' });
+  }
+  return {
+    directory,
+    store: (name) =>
+      getStore({ name, siteID: 'local-site', token, edgeURL: url, uncachedEdgeURL: url, consistency: 'strong' }),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export async function startLocalServer(options: {
@@ -63,14 +94,19 @@ export async function startLocalServer(options: {
   port: number;
   host?: string;
   dataDir?: string;
+  /** The folder the CMS writes into (the repository itself unless a copy is given). */
+  cmsRepoDir?: string;
 }): Promise<LocalServer> {
-  const { root, port, host = '127.0.0.1' } = options;
+  const { root, host = '127.0.0.1' } = options;
   const dataDir = options.dataDir ?? path.join(root, '.data');
   process.env.DATA_DIR = dataDir;
   const blobs = await startLocalBlobs(dataDir);
+  const functions = await loadFunctions(path.join(root, 'functions'));
   const netlify = new NetlifyDev({
-    // Blobs come from our own server above, kept in the data folder rather than .netlify/.
+    // Blobs come from our own server above, kept in the data folder rather than .netlify/;
+    // functions run in this process.
     blobs: { enabled: false },
+    functions: { enabled: false },
     projectRoot: root,
     skipGitignore: true,
     serverAddress: null,
@@ -82,18 +118,9 @@ export async function startLocalServer(options: {
     geolocation: { enabled: false },
   });
   await netlify.start();
-  const oneAtATime = createQueue();
-  const dist = path.join(root, 'dist');
-  const notFoundPage = path.join(dist, '404.html');
-  /** A path with no built file behind it may be a function (an endpoint or a confirmation page). */
-  const isStatic = (url: string) => {
-    const pathname = decodeURIComponent(url.split('?')[0]);
-    if (pathname.includes('..')) return false;
-    return (
-      existsSync(path.join(dist, pathname, pathname.endsWith('/') ? 'index.html' : '')) ||
-      existsSync(path.join(dist, pathname, 'index.html'))
-    );
-  };
+  let origins: string[] = [];
+  const cms = await createCmsLocalBackend({ repoDir: options.cmsRepoDir ?? root, siteOrigins: () => origins });
+  const notFoundPage = path.join(root, 'dist', '404.html');
 
   const notFound = async (req: IncomingMessage, res: ServerResponse) => {
     // The emulation does not serve 404.html itself; production does, with the site's headers.
@@ -101,34 +128,42 @@ export async function startLocalServer(options: {
     const body = await readFile(notFoundPage).catch(() => 'Page not found');
     const response = new Response(body, { headers: headersFrom?.headers });
     response.headers.set('content-type', 'text/html; charset=utf-8');
-    await send(res, response, 404);
+    await sendWebResponse(res, response, 404);
   };
 
   const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
     try {
-      const isFunction = !isStatic(req.url ?? '/');
-      const handle = () => netlify.handleAndIntrospectNodeRequest(req);
-      const result = isFunction ? await oneAtATime(handle) : await handle();
-      if (result) await send(res, result.response);
+      if (url.pathname === CMS_LOCAL_BASE || url.pathname.startsWith(`${CMS_LOCAL_BASE}/`)) {
+        return void cms(req, res);
+      }
+      const fn = functions.match(url.pathname, req.method ?? 'GET');
+      if (fn) {
+        const origin = `http://${req.headers.host ?? `localhost:${actualPort}`}`;
+        const response = await functions.invoke(fn, toWebRequest(req, origin), req.socket.remoteAddress ?? '');
+        return void (await sendWebResponse(res, response));
+      }
+      const result = await netlify.handleAndIntrospectNodeRequest(req);
+      if (result) await sendWebResponse(res, result.response);
       else await notFound(req, res);
     } catch (error) {
       // Never a bare crash: log the kind of failure only, never the request's content.
-      console.error(`Local server error on ${req.method} ${(req.url ?? '').split('?')[0]}: ${(error as Error).name}`);
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('The local server could not handle this request.');
+      console.error(`Local server error on ${req.method} ${url.pathname}: ${(error as Error).name}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Sorry, something went wrong. Try again in a few minutes.');
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const actualPort = await listen(server, options.port, host);
+  origins = [`http://localhost:${actualPort}`, `http://127.0.0.1:${actualPort}`];
   return {
     url: `http://localhost:${actualPort}`,
+    port: actualPort,
+    functions,
     close: async () => {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await functions.settled();
       await netlify.stop();
       await blobs.stop();
     },

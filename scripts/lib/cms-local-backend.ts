@@ -1,0 +1,132 @@
+/**
+ * The CMS's local backend (decap-server's file-system API), served on the site's own origin
+ * at /_cms-local/api/v1 by `npm start` and `npm run dev`, never on a port of its own.
+ *
+ * decap-server alone serves the whole folder it is given with no login and accepts any Host,
+ * so a web page in the staff member's browser (through DNS rebinding) or any local process
+ * could read the submission key and the mail outbox, or write code. Here it sits behind a
+ * guard: the Host must be this machine, the Origin must be the site, and every path in a
+ * request must lie under the content folders or the uploads folder.
+ */
+import express from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+// A bundled CommonJS module: Node sees only its default export.
+import decapMiddlewares from 'decap-server/dist/middlewares.js';
+import { CMS_LOCAL_API, CMS_LOCAL_BASE } from '../../src/lib/cms-local.ts';
+
+export { CMS_LOCAL_API, CMS_LOCAL_BASE };
+
+/** The only folders staff edit through the CMS: the content and uploaded pictures. */
+export const CMS_WRITABLE_FOLDERS = ['content/', 'public/uploads/'];
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const ACTIONS = new Set([
+  'info',
+  'entriesByFolder',
+  'entriesByFiles',
+  'getEntry',
+  'persistEntry',
+  'getMedia',
+  'getMediaFile',
+  'persistMedia',
+  'deleteFile',
+  'deleteFiles',
+  'getDeployPreview',
+]);
+const PATH_KEYS = new Set(['path', 'newPath', 'folder', 'mediaFolder']);
+
+/** True when `value`, as decap-server will read it, names something inside an editable folder. */
+export function isEditablePath(value: unknown): boolean {
+  if (typeof value !== 'string' || value === '' || value.includes('\0') || value.includes('\\')) return false;
+  const relative = value.replace(/^\/+/, '');
+  const normal = path.posix.normalize(relative);
+  if (normal !== relative.replace(/\/+$/, '') && normal !== relative) return false;
+  if (normal.split('/').includes('..')) return false;
+  const asFolder = normal.endsWith('/') ? normal : `${normal}/`;
+  return CMS_WRITABLE_FOLDERS.some((folder) => asFolder.startsWith(folder));
+}
+
+/** Every path-like value in a request's params, wherever it is nested. */
+export function pathsIn(params: unknown): unknown[] {
+  const found: unknown[] = [];
+  const walk = (value: unknown, key?: string) => {
+    if (key === 'paths' && Array.isArray(value)) {
+      found.push(...value);
+      return;
+    }
+    if (key && PATH_KEYS.has(key)) found.push(value);
+    if (Array.isArray(value)) value.forEach((item) => walk(item));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  walk(params);
+  return found;
+}
+
+export type CmsRequestCheck = { ok: true } | { ok: false; status: number; error: string };
+
+/** The guard, as a pure function of what a request carries. */
+export function checkCmsRequest(
+  request: { host?: string; origin?: string; body?: unknown },
+  siteOrigins: string[],
+): CmsRequestCheck {
+  let hostname = '';
+  try {
+    hostname = new URL(`http://${request.host ?? ''}`).hostname;
+  } catch {
+    /* refused below */
+  }
+  if (!LOCAL_HOSTS.has(hostname)) return { ok: false, status: 403, error: 'Only this machine may use the local CMS' };
+  if (!request.origin || !siteOrigins.includes(request.origin)) {
+    return { ok: false, status: 403, error: 'Only the site’s own pages may use the local CMS' };
+  }
+  if (request.body === undefined) return { ok: true };
+  const body = request.body as { action?: unknown; params?: unknown };
+  if (typeof body !== 'object' || body === null || typeof body.action !== 'string' || !ACTIONS.has(body.action)) {
+    return { ok: false, status: 422, error: 'Unknown action' };
+  }
+  for (const value of pathsIn(body.params)) {
+    if (!isEditablePath(value)) {
+      return { ok: false, status: 403, error: 'The local CMS may only read and write content and uploads' };
+    }
+  }
+  return { ok: true };
+}
+
+/**
+ * A request handler for /_cms-local/…, writing to `repoDir`. `siteOrigins` gives the origins
+ * the site is served on (they are known only once the server is listening).
+ */
+export async function createCmsLocalBackend(options: { repoDir: string; siteOrigins: () => string[] }) {
+  const inner = express();
+  inner.disable('x-powered-by');
+  inner.use((req, res, next) => {
+    const check = checkCmsRequest({ host: req.headers.host, origin: req.headers.origin }, options.siteOrigins());
+    if (!check.ok) return void res.status(check.status).json({ error: check.error });
+    next();
+  });
+  inner.use(express.json({ limit: '50mb' }));
+  inner.use((req, res, next) => {
+    if (req.method !== 'POST') return next();
+    const check = checkCmsRequest(
+      { host: req.headers.host, origin: req.headers.origin, body: req.body ?? {} },
+      options.siteOrigins(),
+    );
+    if (!check.ok) return void res.status(check.status).json({ error: check.error });
+    next();
+  });
+  // decap-server reads the folder from the environment when it registers.
+  const previous = process.env.GIT_REPO_DIRECTORY;
+  process.env.GIT_REPO_DIRECTORY = path.resolve(options.repoDir);
+  await decapMiddlewares.registerLocalFs(inner, { logLevel: 'warn' });
+  if (previous === undefined) delete process.env.GIT_REPO_DIRECTORY;
+  else process.env.GIT_REPO_DIRECTORY = previous;
+
+  const outer = express();
+  outer.disable('x-powered-by');
+  outer.use(CMS_LOCAL_BASE, inner);
+  return (req: IncomingMessage, res: ServerResponse, next?: () => void) =>
+    outer(req as express.Request, res as express.Response, next ?? (() => res.writeHead(404).end()));
+}
