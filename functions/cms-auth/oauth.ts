@@ -8,6 +8,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { env } from '../submissions/config.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
+import { withSecurityHeaders } from '../../src/lib/security-headers.ts';
 
 const STATE_COOKIE = 'cms_oauth_state';
 const CALLBACK_PATH = '/api/cms-auth/callback';
@@ -17,11 +18,7 @@ function siteOrigin(request: Request): string {
   return configured ? new URL(configured).origin : new URL(request.url).origin;
 }
 
-const baseHeaders = {
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-};
+const baseHeaders = withSecurityHeaders({ 'Cache-Control': 'no-store' });
 
 function page(
   status: number,
@@ -54,7 +51,12 @@ function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-const sameString = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Compares bytes, not characters: a state with multi-byte characters has more bytes than letters. */
+function sameString(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 /** The script that hands the token over, with the target origin pinned to this site. */
 export function handoverScript(origin: string, message: string): string {
@@ -72,7 +74,8 @@ export async function handleCmsAuth(request: Request, fetchImpl: typeof fetch = 
   const clientId = env('GITHUB_CLIENT_ID');
   const clientSecret = env('GITHUB_CLIENT_SECRET');
   if (!clientId || !clientSecret) {
-    return page(503, '<p>GitHub login is not set up for this site. Ask the site administrator.</p>');
+    // Not set up is "no such login here", not a server fault: a 404 with a plain explanation.
+    return page(404, '<p>GitHub login is not set up for this site. Ask the site administrator.</p>');
   }
   const url = new URL(request.url);
   const origin = siteOrigin(request);
@@ -83,7 +86,9 @@ export async function handleCmsAuth(request: Request, fetchImpl: typeof fetch = 
     const authorize = new URL('https://github.com/login/oauth/authorize');
     authorize.searchParams.set('client_id', clientId);
     authorize.searchParams.set('redirect_uri', redirectUri);
-    authorize.searchParams.set('scope', env('GITHUB_SCOPE') ?? 'repo');
+    // GitHub's narrowest scope that can commit content: public_repo for a public repository.
+    // A private repository needs GITHUB_SCOPE=repo (OAuth apps have nothing narrower).
+    authorize.searchParams.set('scope', env('GITHUB_SCOPE') ?? 'public_repo');
     authorize.searchParams.set('state', state);
     return new Response(null, {
       status: 302,
@@ -118,6 +123,7 @@ export async function handleCmsAuth(request: Request, fetchImpl: typeof fetch = 
     );
 
   let token: string | undefined;
+  let unreachable = false;
   try {
     const response = await fetchImpl('https://github.com/login/oauth/access_token', {
       method: 'POST',
@@ -128,13 +134,14 @@ export async function handleCmsAuth(request: Request, fetchImpl: typeof fetch = 
     const data = (await response.json()) as { access_token?: string };
     token = data.access_token;
   } catch {
-    token = undefined;
+    unreachable = true;
   }
   const nonce = randomBytes(16).toString('base64');
   if (!token) {
     const message = `authorization:github:error:${JSON.stringify({ message: 'GitHub login failed' })}`;
+    // A code GitHub refuses is the client's problem (400); only an unreachable GitHub is ours.
     return page(
-      502,
+      unreachable ? 503 : 400,
       `<p>${escapeHtml('GitHub login failed. Close this window and try again.')}</p>`,
       { nonce, code: handoverScript(origin, message) },
       clearCookie,

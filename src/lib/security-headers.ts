@@ -1,6 +1,7 @@
 /**
- * Content-Security-Policy values. Kept in one place so the build (which writes `_headers`),
- * the functions (which set their own headers) and the tests agree.
+ * The one source of every security header. The build writes them all into `dist/_headers`
+ * (src/integrations/headers.ts), the functions put them on their own responses (Netlify's
+ * header rules do not reach function responses), and the tests compare against this file.
  */
 export const SITE_CSP = [
   "default-src 'self'",
@@ -18,10 +19,7 @@ export const SITE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/**
- * Headers every response carries. netlify.toml sets the same on static files (a test checks
- * they agree); the functions set them on their own responses, which header rules do not reach.
- */
+/** Headers every response carries: pages, assets, the CMS and every function's answer. */
 export const BASE_SECURITY_HEADERS: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
@@ -30,6 +28,54 @@ export const BASE_SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
+
+/**
+ * The content manager's own policy, on a path no site policy rule matches. Decap needs
+ * 'unsafe-eval' (its config validator compiles code), its own <style> tags, blob: for upload
+ * previews, and GitHub's API and avatars for the GitHub backend. Its local backend is on this
+ * origin ('self'), so no other port is named.
+ */
+export const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+  "media-src 'self' blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' blob: https://api.github.com",
+  "frame-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** A function's response headers: the base set, then its own (its policy, its type). */
+export function withSecurityHeaders(own: Record<string, string> = {}): Record<string, string> {
+  return { ...BASE_SECURITY_HEADERS, ...own };
+}
+
+const rule = (path: string, values: Record<string, string>) =>
+  `${path}\n${Object.entries(values)
+    .map(([name, value]) => `  ${name}: ${value}\n`)
+    .join('')}`;
+
+/** The whole `_headers` file: base headers everywhere, one policy per path, asset caching. */
+export function headersFile(topLevelEntries: { name: string; isDirectory: boolean }[]): string {
+  return [
+    '# Written by the build from src/lib/security-headers.ts: edit that file, not this one.\n',
+    rule('/*', BASE_SECURITY_HEADERS),
+    cspRules(topLevelEntries, ['/admin/*']),
+    rule('/admin/*', {
+      'Content-Security-Policy': ADMIN_CSP,
+      'X-Robots-Tag': 'noindex, nofollow',
+      'Cache-Control': 'no-cache',
+    }),
+    // Hashed build assets never change, so browsers may keep them for a year.
+    rule('/_astro/*', { 'Cache-Control': 'public, max-age=31536000, immutable' }),
+  ].join('\n');
+}
 
 /**
  * Header rules for `_headers`, one per top-level entry of the built site, so no two rules
