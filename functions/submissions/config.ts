@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import settings from '../../content/settings/site.json' with { type: 'json' };
+import { MIN_MS_BEFORE_SEND } from '../../src/forms/timing.ts';
 import { newKeySpec, parseKeyring, type Keyring } from './seal.ts';
 
 declare const Netlify: { env: { get(name: string): string | undefined } } | undefined;
@@ -32,10 +33,22 @@ export interface PipelineConfig {
   referralInbox: string;
   volunteerInbox: string;
   alertInbox: string;
+  /** Days a delivered submission is kept after delivery (for staff to ask about it). */
   retentionDays: number;
+  /**
+   * Days after receipt past which any record, delivered or not, is deleted on top of the
+   * retention period: nothing personal is kept longer than retentionDays + this.
+   */
+  undeliveredMaxDays: number;
   maxAttempts: number;
   retryBaseMs: number;
+  /** The shortest time between "check answers" and "send" (MIN_MS_BEFORE_SEND). */
+  minMsBeforeSend: number;
+  /** Secret an uptime monitor sends to read the health summary; unset turns the endpoint off. */
+  healthToken?: string;
   storeName: string;
+  /** Single-use tokens, delivery claims and confirmation limits: no personal data. */
+  markersStoreName: string;
   siteOrigins: string[];
 }
 
@@ -63,6 +76,8 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     return Number.isFinite(value) && value > 0 ? value : fallback;
   };
   const siteUrl = env('URL') ?? env('SITE_URL');
+  const minMs = Number(env('MIN_MS_BEFORE_SEND'));
+  const storeName = `submissions-${deployContext.replace(/[^a-z0-9-]/gi, '-')}`;
   return {
     deployContext,
     isLocal,
@@ -76,9 +91,13 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     volunteerInbox: env('VOLUNTEER_INBOX') ?? referralInbox,
     alertInbox: env('ALERT_INBOX') ?? referralInbox,
     retentionDays: number('RETENTION_DAYS', 30),
+    undeliveredMaxDays: number('UNDELIVERED_MAX_DAYS', 14),
     maxAttempts: number('MAX_DELIVERY_ATTEMPTS', 8),
     retryBaseMs: number('RETRY_BASE_SECONDS', 60) * 1000,
-    storeName: `submissions-${deployContext.replace(/[^a-z0-9-]/gi, '-')}`,
+    minMsBeforeSend: Number.isFinite(minMs) && minMs >= 0 && env('MIN_MS_BEFORE_SEND') ? minMs : MIN_MS_BEFORE_SEND,
+    healthToken: env('HEALTH_TOKEN'),
+    storeName,
+    markersStoreName: `${storeName}-markers`,
     siteOrigins: siteUrl ? [new URL(siteUrl).origin] : [],
   };
 }

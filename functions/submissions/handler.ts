@@ -3,6 +3,7 @@
  * answers or store → reply → deliver. Thin functions in functions/*.mts call these.
  */
 import type { Context } from '@netlify/functions';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
 import { HONEYPOT_FIELD, typedValues, validate, type FormDefinition } from '../../src/forms/fields.ts';
 import { renderCheckAnswers, renderConfirmation, renderQuestions } from '../../src/forms/render.ts';
@@ -12,7 +13,8 @@ import { contactFacts, loadConfig, type PipelineConfig } from './config.ts';
 import { html, isCrossSite, json, readBody, redirect, RequestProblem, wantsJson } from './http.ts';
 import { logEvent } from './log.ts';
 import { createMailer, type Mailer } from './mail.ts';
-import { deliver, storeSubmission, sweep, type OutboxDeps } from './outbox.ts';
+import { claimMarker, usedTokenKey } from './markers.ts';
+import { deliver, healthSummary, storeSubmission, sweep, type OutboxDeps } from './outbox.ts';
 import { renderPage as pageFor } from './pages.ts';
 import { normaliseReference } from './reference.ts';
 import { checkToken, issueToken } from './token.ts';
@@ -46,7 +48,8 @@ export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDe
   }
   const { config, mailer } = ready;
   const store = getStore({ name: config.storeName, consistency: 'strong' });
-  return { config, mailer, outbox: { store, config, mailer, forms: FORMS } };
+  const markers = getStore({ name: config.markersStoreName, consistency: 'strong' });
+  return { config, mailer, outbox: { store, markers, config, mailer, forms: FORMS } };
 }
 
 type WaitUntil = (promise: Promise<unknown>) => void;
@@ -54,7 +57,28 @@ type WaitUntil = (promise: Promise<unknown>) => void;
 const problemMessage = (form: FormDefinition) =>
   `We could not send your ${form.id === 'referral' ? 'referral' : 'application'}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
 
+/** A trap counts as filled whatever shape it arrives in (sent twice it is a list). */
+function isFilled(trap: unknown): boolean {
+  if (typeof trap === 'string') return trap.trim() !== '';
+  if (Array.isArray(trap)) return trap.some(isFilled);
+  return trap !== undefined && trap !== null && trap !== '' && trap !== false;
+}
+
 export function createSubmissionHandler(form: FormDefinition, makeDeps: (context?: Context) => HandlerDeps = depsFor) {
+  const handle = submissionSteps(form, makeDeps);
+  return async (request: Request, context?: Context): Promise<Response> => {
+    try {
+      return await handle(request, context);
+    } catch (error) {
+      // Nothing a person sends should get here; if something does, they get a calm answer
+      // with a phone number, and the log gets the kind of error, never a stack or a value.
+      logEvent({ form: form.id, outcome: 'unexpected-error', status: 503, reason: (error as Error).name }, 'error');
+      return json(503, { error: problemMessage(form) });
+    }
+  };
+}
+
+function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => HandlerDeps) {
   return async (request: Request, context?: Context): Promise<Response> => {
     const origin = new URL(request.url).origin;
     if (request.method !== 'POST') {
@@ -89,8 +113,7 @@ export function createSubmissionHandler(form: FormDefinition, makeDeps: (context
       pageFor({ origin, path: form.pagePath, title, main }).then((text) => html(status, text));
 
     // A bot that filled the hidden box is thanked and forgotten; no person can see that box.
-    const trap = body[HONEYPOT_FIELD];
-    if (typeof trap === 'string' && trap.trim() !== '') {
+    if (isFilled(body[HONEYPOT_FIELD])) {
       logEvent({ form: form.id, outcome: 'honeypot' });
       return asJson
         ? json(201, { reference: 'RG-0000-0000', confirmationUrl: `${form.confirmationPath}?reference=RG-0000-0000` })
@@ -113,19 +136,32 @@ export function createSubmissionHandler(form: FormDefinition, makeDeps: (context
       return page(422, `Error: ${form.title}`, `<h1>${form.title}</h1>${renderQuestions(form, result)}`);
     }
 
+    const { tokenSecret, minMsBeforeSend } = deps.config;
+    const clock = deps.outbox.now ?? Date.now;
+    // The check step stores nothing, so it answers anyone; the browser is told how long to wait.
     const action = body.action === 'send' ? 'send' : 'check';
     if (action === 'check') {
-      const token = issueToken(deps.config.tokenSecret, form.id);
-      if (asJson) return json(200, { ok: true, values: result.values, token });
+      const token = issueToken(tokenSecret, form.id, result.values, clock());
+      if (asJson) return json(200, { ok: true, values: result.values, token, sendAfterMs: minMsBeforeSend });
       return page(200, `Check your answers – ${form.title}`, renderCheckAnswers(form, result.values, token));
     }
 
-    const tokenState = checkToken(deps.config.tokenSecret, form.id, body.token);
+    // Sending needs a token issued for exactly these answers, old enough, and never used.
+    const tokenCheck = checkToken(tokenSecret, form.id, body.token, result.values, {
+      now: clock(),
+      minMs: minMsBeforeSend,
+    });
+    let tokenState: string = tokenCheck.state;
+    let usedMarker: string | undefined;
+    if (tokenCheck.state === 'ok') {
+      usedMarker = usedTokenKey(tokenCheck.id);
+      if (!(await claimMarker(deps.outbox.markers, usedMarker, clock()))) tokenState = 'used';
+    }
     if (tokenState !== 'ok') {
       logEvent({ form: form.id, outcome: `token-${tokenState}`, status: 409 });
-      const token = issueToken(deps.config.tokenSecret, form.id);
+      const token = issueToken(tokenSecret, form.id, result.values, clock());
       const message = 'Check your answers, then send them again.';
-      if (asJson) return json(409, { error: message, token, values: result.values });
+      if (asJson) return json(409, { error: message, token, values: result.values, sendAfterMs: minMsBeforeSend });
       return page(
         409,
         `Check your answers – ${form.title}`,
@@ -137,6 +173,8 @@ export function createSubmissionHandler(form: FormDefinition, makeDeps: (context
     try {
       reference = await storeSubmission(deps.outbox, form, result.values);
     } catch (error) {
+      // Nothing was kept, so the same checked answers may be sent again.
+      if (usedMarker) await deps.outbox.markers.delete(usedMarker).catch(() => undefined);
       logEvent({ form: form.id, outcome: 'store-failed', status: 503, reason: (error as Error).name }, 'error');
       if (asJson) return json(503, { error: problemMessage(form) });
       return page(503, `Error: ${form.title}`, `<h1>Sorry, there is a problem</h1><p>${problemMessage(form)}</p>`);
@@ -187,4 +225,33 @@ export function createConfirmationHandler(form: FormDefinition) {
 export async function runSweep(context?: Pick<Context, 'deploy'>) {
   const deps = depsFor(context);
   return sweep(deps.outbox);
+}
+
+/**
+ * GET /api/health with `Authorization: Bearer HEALTH_TOKEN`: counts of waiting, undelivered
+ * and parked submissions for an uptime monitor, which does not depend on mail working.
+ * Off (404) until HEALTH_TOKEN is set. Answers only counts and reason codes.
+ */
+export function createHealthHandler(makeDeps: (context?: Context) => HandlerDeps = depsFor) {
+  return async (request: Request, context?: Context): Promise<Response> => {
+    try {
+      if (request.method !== 'GET') return json(405, { error: 'Use GET' }, { Allow: 'GET' });
+      const deps = makeDeps(context);
+      const secret = deps.config.healthToken;
+      if (!secret) return json(404, { error: 'Not found' });
+      const given = (request.headers.get('authorization') ?? '').replace(/^Bearer\s+/i, '');
+      if (!sameSecret(given, secret))
+        return json(401, { error: 'Send the health token' }, { 'WWW-Authenticate': 'Bearer' });
+      return json(200, await healthSummary(deps.outbox));
+    } catch (error) {
+      logEvent({ outcome: 'health-failed', reason: (error as Error).name }, 'error');
+      return json(503, { status: 'unknown', error: 'The store could not be read' });
+    }
+  };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b) && given.length > 0;
 }

@@ -1,5 +1,5 @@
 /** Reading requests and writing responses for the form functions. */
-import { BASE_SECURITY_HEADERS, SITE_CSP } from '../../src/lib/security-headers.ts';
+import { SITE_CSP, withSecurityHeaders } from '../../src/lib/security-headers.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024;
 
@@ -63,12 +63,12 @@ export async function readBody(request: Request): Promise<{ body: Body; isJson: 
   return { body, isJson };
 }
 
-const securityHeaders = (): Record<string, string> => ({
-  ...BASE_SECURITY_HEADERS,
-  'Content-Security-Policy': SITE_CSP,
-  // Answers are personal: never keep a copy of these responses in any cache.
-  'Cache-Control': 'no-store',
-});
+const securityHeaders = (): Record<string, string> =>
+  withSecurityHeaders({
+    'Content-Security-Policy': SITE_CSP,
+    // Answers are personal: never keep a copy of these responses in any cache.
+    'Cache-Control': 'no-store',
+  });
 
 export function json(status: number, data: unknown, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(data), {
@@ -95,16 +95,18 @@ export function wantsJson(request: Request, isJson: boolean): boolean {
 
 /**
  * A request from another site's page is refused. Browsers say where a request came from in
- * Sec-Fetch-Site; older ones only in Origin. (With our no-referrer policy, Chromium sends
- * "Origin: null" on same-site form posts, so Origin alone cannot be trusted to be present.)
- * Requests with neither (scripts, curl) are left to the other checks.
+ * Sec-Fetch-Site; older ones only in Origin. Under our no-referrer policy a plain form post
+ * sends "Origin: null", and a browser without Sec-Fetch-Site (Safari before 16.4) sends
+ * nothing else: such a request is not refused here. The check step stores nothing, and the
+ * send step needs a check-answers token issued for exactly those answers, so a page on
+ * another site gains nothing by it. Requests with neither (scripts, curl) are left to those
+ * same checks.
  */
 export function isCrossSite(request: Request, allowedOrigins: string[]): boolean {
   const fetchSite = request.headers.get('sec-fetch-site');
   if (fetchSite) return fetchSite !== 'same-origin' && fetchSite !== 'none';
   const origin = request.headers.get('origin');
-  if (!origin) return false;
-  if (origin === 'null') return true;
+  if (!origin || origin === 'null') return false;
   const allowed = new Set([new URL(request.url).origin, ...allowedOrigins]);
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
   if (host) {

@@ -80,3 +80,29 @@ export function createMailer(config: PipelineConfig): Mailer {
     },
   };
 }
+
+/**
+ * What went wrong with a send, as a code an operator can act on. Taken from nodemailer's
+ * error codes and SMTP response codes only: never the message, which may quote an address.
+ */
+export function failureReason(error: unknown): string {
+  if (error instanceof MailNotConfiguredError) return 'mail-not-configured';
+  const { code, responseCode, command, message } = (error ?? {}) as {
+    code?: string;
+    responseCode?: number;
+    command?: string;
+    message?: string;
+  };
+  if (String(message).includes('ECONNREFUSED')) return 'smtp-connection-refused';
+  if (code === 'EAUTH' || responseCode === 535 || responseCode === 534) return 'smtp-authentication-failed';
+  if (code === 'ETLS' || code === 'ESOCKET_TLS') return 'smtp-tls-failed';
+  if (code === 'EENVELOPE' || (command === 'RCPT TO' && responseCode && responseCode >= 500)) {
+    return 'smtp-recipient-rejected';
+  }
+  if (code === 'ETIMEDOUT') return 'smtp-timeout';
+  if (code === 'EDNS') return 'smtp-host-not-found';
+  if (code === 'ECONNECTION' || code === 'ESOCKET' || code === 'ECONNREFUSED') return 'smtp-connection-failed';
+  if (code === 'EMESSAGE' || (responseCode && responseCode >= 500)) return 'smtp-message-rejected';
+  if (responseCode && responseCode >= 400) return 'smtp-temporarily-refused';
+  return 'mail-error';
+}

@@ -1,13 +1,19 @@
 /**
  * Store first, then deliver. A submission is sealed and written to Netlify Blobs before the
  * person is told it was received; delivery by email happens after, and is retried with
- * back-off until it succeeds. Delivered records are kept for the retention period, then deleted.
+ * back-off until it succeeds. Each delivery attempt is claimed first, so of any number of
+ * concurrent deliveries of one record exactly one sends. A record that cannot be opened is
+ * parked and reported, never allowed to stop the others. Delivered records are kept for the
+ * retention period; no record, delivered or not, outlives retention + the undelivered limit.
  */
 import type { Store } from '@netlify/blobs';
+import { readdir, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import type { FormDefinition, Values } from '../../src/forms/fields.ts';
 import { contactFacts, type PipelineConfig } from './config.ts';
 import { logEvent } from './log.ts';
-import type { Mailer } from './mail.ts';
+import { failureReason, type Mailer } from './mail.ts';
+import { allowConfirmation, claimDelivery, claimPrefix, markerExpired, type MarkerMetadata } from './markers.ts';
 import { alertEmail, personEmail, staffEmail } from './messages.ts';
 import { newReference } from './reference.ts';
 import { seal, unseal, type Sealed } from './seal.ts';
@@ -23,17 +29,21 @@ export interface Submission {
 export interface RecordMetadata {
   form: string;
   receivedAt: string;
-  status: 'pending' | 'delivered';
+  /** parked: the record cannot be opened or sent as it is; an operator must look (see README). */
+  status: 'pending' | 'delivered' | 'parked';
   attempts: number;
   nextAttemptAt: string;
   deliveredAt?: string;
   alerted?: boolean;
-  /** While set and in the future, one delivery attempt is under way and others leave it alone. */
-  leaseUntil?: string;
+  /** The last failure as a code (smtp-connection-refused, key-missing…), never a message. */
+  lastFailure?: string;
+  parkedAt?: string;
 }
 
 export interface OutboxDeps {
   store: Store;
+  /** Single-use tokens, delivery claims and confirmation limits. */
+  markers: Store;
   config: PipelineConfig;
   mailer: Mailer;
   forms: Record<string, FormDefinition>;
@@ -43,6 +53,11 @@ export interface OutboxDeps {
 const BACKOFF_MAX_MS = 6 * 60 * 60_000;
 /** A new record is left to the request that made it for this long before the sweeper tries it. */
 const SWEEP_GRACE_MS = 2 * 60_000;
+/** A delivery claim older than this belongs to a delivery that died; the record may be tried again. */
+export const DELIVERY_LEASE_MS = 10 * 60_000;
+/** At most one confirmation email to an address in this time, whatever is submitted. */
+export const CONFIRMATION_WINDOW_MS = 60 * 60_000;
+const DAY_MS = 86_400_000;
 
 /** 1, 2, 4, 8… times the base (a minute by default), at most six hours. */
 export function backoffMs(attempts: number, baseMs = 60_000): number {
@@ -69,108 +84,303 @@ export async function storeSubmission(deps: OutboxDeps, form: FormDefinition, va
   throw new Error('Could not find a free reference');
 }
 
+/** Why a stored record cannot be delivered as it is. */
+export class RecordProblem extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'RecordProblem';
+    this.reason = reason;
+  }
+}
+
+const isSealed = (value: unknown): value is Sealed =>
+  !!value &&
+  typeof value === 'object' &&
+  ['kid', 'iv', 'tag', 'data'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
+
+/** Opens a record's stored text, or says in a code why it cannot be opened. */
+export function openRecord(deps: Pick<OutboxDeps, 'config' | 'forms'>, reference: string, text: string): Submission {
+  let sealed: unknown;
+  try {
+    sealed = JSON.parse(text);
+  } catch {
+    throw new RecordProblem('corrupt-record');
+  }
+  if (!isSealed(sealed)) throw new RecordProblem('corrupt-record');
+  if (!deps.config.keyring.keys.has(sealed.kid)) throw new RecordProblem('key-missing');
+  let plain: string;
+  try {
+    plain = unseal(deps.config.keyring, sealed, reference);
+  } catch {
+    throw new RecordProblem('cannot-decrypt');
+  }
+  let submission: Submission;
+  try {
+    submission = JSON.parse(plain) as Submission;
+  } catch {
+    throw new RecordProblem('corrupt-record');
+  }
+  if (!submission || typeof submission !== 'object' || !deps.forms[submission.form]) {
+    throw new RecordProblem('unknown-form');
+  }
+  return submission;
+}
+
 export async function readSubmission(
   deps: OutboxDeps,
   reference: string,
-): Promise<{ submission: Submission; metadata: RecordMetadata; sealed: Sealed } | undefined> {
-  const entry = await deps.store.getWithMetadata(reference, { type: 'json', consistency: 'strong' });
+): Promise<{ submission: Submission; metadata: RecordMetadata } | undefined> {
+  const entry = await deps.store.getWithMetadata(reference, { type: 'text', consistency: 'strong' });
   if (!entry) return undefined;
-  const sealed = entry.data as Sealed;
-  const submission = JSON.parse(unseal(deps.config.keyring, sealed, reference)) as Submission;
-  return { submission, metadata: entry.metadata as unknown as RecordMetadata, sealed };
+  return { submission: openRecord(deps, reference, entry.data), metadata: entry.metadata as unknown as RecordMetadata };
 }
 
-async function writeMetadata(deps: OutboxDeps, reference: string, sealed: Sealed, metadata: RecordMetadata) {
+/** Rewrites a record's metadata; the stored (sealed) text is written back exactly as it was. */
+async function writeMetadata(deps: OutboxDeps, reference: string, text: string, metadata: RecordMetadata) {
   const clean = Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
-  await deps.store.setJSON(reference, sealed, { metadata: clean });
+  await deps.store.set(reference, text, { metadata: clean });
 }
+
+async function park(deps: OutboxDeps, reference: string, text: string, metadata: RecordMetadata, reason: string) {
+  const now = (deps.now ?? Date.now)();
+  logEvent({ form: metadata.form, reference, outcome: 'parked', reason }, 'error');
+  await writeMetadata(deps, reference, text, {
+    ...metadata,
+    status: 'parked',
+    lastFailure: reason,
+    parkedAt: new Date(now).toISOString(),
+  });
+}
+
+export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'failed' | 'missing' | 'parked' | 'busy';
 
 /** Delivers one record by email, and marks it delivered or schedules the next try. */
-export async function deliver(
-  deps: OutboxDeps,
-  reference: string,
-): Promise<'delivered' | 'already-delivered' | 'failed' | 'missing'> {
-  const now = (deps.now ?? Date.now)();
-  const found = await readSubmission(deps, reference);
-  if (!found) return 'missing';
-  const { submission, metadata, sealed } = found;
+export async function deliver(deps: OutboxDeps, reference: string): Promise<DeliveryOutcome> {
+  const clock = deps.now ?? Date.now;
+  const entry = await deps.store.getWithMetadata(reference, { type: 'text', consistency: 'strong' });
+  if (!entry) return 'missing';
+  const metadata = entry.metadata as unknown as RecordMetadata;
   if (metadata.status === 'delivered') return 'already-delivered';
+  if (metadata.status === 'parked') return 'parked';
+  let submission: Submission;
+  try {
+    submission = openRecord(deps, reference, entry.data);
+  } catch (error) {
+    if (!(error instanceof RecordProblem)) throw error;
+    await park(deps, reference, entry.data, metadata, error.reason);
+    return 'parked';
+  }
+  const attempt = Number(metadata.attempts) || 0;
+  // Of every delivery that gets here for this attempt, exactly one holds the claim.
+  if (!(await claimDelivery(deps.markers, reference, attempt, clock(), DELIVERY_LEASE_MS))) return 'busy';
+  // A delivery that read the record long ago may claim after another finished: look again.
+  const current = await deps.store.getMetadata(reference, { consistency: 'strong' });
+  const latest = current?.metadata as unknown as RecordMetadata | undefined;
+  if (!latest || latest.status !== 'pending' || Number(latest.attempts) !== attempt) return 'busy';
+
   const form = deps.forms[submission.form];
   const inbox = form.id === 'referral' ? deps.config.referralInbox : deps.config.volunteerInbox;
   try {
     await deps.mailer.send(staffEmail(form, reference, submission.values, submission.receivedAt, inbox));
   } catch (error) {
-    const attempts = metadata.attempts + 1;
+    const reason = failureReason(error);
+    const attempts = attempt + 1;
     const next: RecordMetadata = {
       ...metadata,
       attempts,
-      nextAttemptAt: new Date(now + backoffMs(attempts, deps.config.retryBaseMs)).toISOString(),
+      lastFailure: reason,
+      nextAttemptAt: new Date(clock() + backoffMs(attempts, deps.config.retryBaseMs)).toISOString(),
     };
-    logEvent(
-      { form: form.id, reference, outcome: 'delivery-failed', attempts, reason: (error as Error).name },
-      'error',
-    );
+    logEvent({ form: form.id, reference, outcome: 'delivery-failed', attempts, reason }, 'error');
     if (attempts >= deps.config.maxAttempts && !metadata.alerted) {
-      logEvent({ form: form.id, reference, outcome: 'alert-undelivered', attempts }, 'error');
+      // The health endpoint shows this too: the alert email goes through the same mail server.
+      logEvent({ form: form.id, reference, outcome: 'alert-undelivered', attempts, reason }, 'error');
       try {
         await deps.mailer.send(alertEmail(reference, form.id, attempts, deps.config.alertInbox));
         next.alerted = true;
-      } catch {
-        // The alert goes through the same mail server; the error log line above still stands.
+      } catch (alertError) {
+        logEvent({ reference, outcome: 'alert-failed', reason: failureReason(alertError) }, 'error');
       }
     }
-    await writeMetadata(deps, reference, sealed, next);
+    await writeMetadata(deps, reference, entry.data, next);
     return 'failed';
   }
-  await writeMetadata(deps, reference, sealed, {
+  await writeMetadata(deps, reference, entry.data, {
     ...metadata,
     status: 'delivered',
-    deliveredAt: new Date(now).toISOString(),
+    attempts: attempt + 1,
+    lastFailure: undefined,
+    deliveredAt: new Date(clock()).toISOString(),
   });
-  logEvent({ form: form.id, reference, outcome: 'delivered', attempts: metadata.attempts + 1 });
+  logEvent({ form: form.id, reference, outcome: 'delivered', attempts: attempt + 1 });
   const email = submission.values.email;
   const safeToEmail = form.id === 'volunteer-application' || submission.values.emailConfirmation === 'yes';
   if (typeof email === 'string' && email && safeToEmail) {
     try {
-      await deps.mailer.send(personEmail(form, reference, email, contactFacts));
+      const allowed = await allowConfirmation(
+        deps.markers,
+        deps.config.tokenSecret,
+        email,
+        clock(),
+        CONFIRMATION_WINDOW_MS,
+      );
+      if (!allowed) logEvent({ form: form.id, reference, outcome: 'confirmation-limited' });
+      else await deps.mailer.send(personEmail(form, reference, email, contactFacts));
     } catch (error) {
-      logEvent({ form: form.id, reference, outcome: 'confirmation-failed', reason: (error as Error).name }, 'error');
+      logEvent({ form: form.id, reference, outcome: 'confirmation-failed', reason: failureReason(error) }, 'error');
     }
   }
   return 'delivered';
 }
 
-/** The scheduled sweep: retry what is due, delete what has been delivered and kept long enough. */
-export async function sweep(
-  deps: OutboxDeps,
-): Promise<{ delivered: number; failed: number; purged: number; pending: number }> {
+/** The latest time a record may exist: delivered ones after retention, none past the hard limit. */
+export function deleteAfter(metadata: RecordMetadata, config: OutboxDeps['config']): number {
+  const received = Date.parse(metadata.receivedAt);
+  const hardLimit = received + (config.retentionDays + config.undeliveredMaxDays) * DAY_MS;
+  if (metadata.status === 'delivered') {
+    const delivered = Date.parse(metadata.deliveredAt ?? metadata.receivedAt);
+    return Math.min(delivered + config.retentionDays * DAY_MS, hardLimit);
+  }
+  return hardLimit;
+}
+
+async function deleteRecord(deps: OutboxDeps, reference: string) {
+  await deps.store.delete(reference);
+  const { blobs } = await deps.markers.list({ prefix: claimPrefix(reference) });
+  for (const { key } of blobs) await deps.markers.delete(key);
+}
+
+export interface SweepCounts {
+  delivered: number;
+  failed: number;
+  purged: number;
+  pending: number;
+  parked: number;
+  /** Records the sweep could not handle at all this time (logged by reference, then skipped). */
+  problems: number;
+}
+
+/** The scheduled sweep: retry what is due, park what cannot be opened, delete what is old enough. */
+export async function sweep(deps: OutboxDeps): Promise<SweepCounts> {
   const now = (deps.now ?? Date.now)();
-  const counts = { delivered: 0, failed: 0, purged: 0, pending: 0 };
+  const counts: SweepCounts = { delivered: 0, failed: 0, purged: 0, pending: 0, parked: 0, problems: 0 };
+  const { blobs } = await deps.store.list();
+  for (const { key } of blobs) {
+    try {
+      const entry = await deps.store.getMetadata(key, { consistency: 'strong' });
+      if (!entry) continue;
+      const metadata = entry.metadata as unknown as RecordMetadata;
+      if (!Number.isFinite(Date.parse(metadata.receivedAt))) {
+        // Without a date of receipt nothing can be decided: park it for a person to look at.
+        const text = await deps.store.get(key, { type: 'text', consistency: 'strong' });
+        await park(deps, key, text ?? '', { ...metadata, receivedAt: new Date(now).toISOString() }, 'corrupt-record');
+        counts.parked++;
+        continue;
+      }
+      if (deleteAfter(metadata, deps.config) <= now) {
+        await deleteRecord(deps, key);
+        counts.purged++;
+        if (metadata.status !== 'delivered') {
+          logEvent({ form: metadata.form, reference: key, outcome: 'purged-undelivered' }, 'error');
+        }
+        continue;
+      }
+      if (metadata.status === 'delivered') continue;
+      if (metadata.status === 'parked') {
+        counts.parked++;
+        continue;
+      }
+      const fresh = metadata.attempts === 0 && now - Date.parse(metadata.receivedAt) < SWEEP_GRACE_MS;
+      if (fresh || Date.parse(metadata.nextAttemptAt) > now) {
+        counts.pending++;
+        continue;
+      }
+      const outcome = await deliver(deps, key);
+      if (outcome === 'delivered') counts.delivered++;
+      else if (outcome === 'failed') counts.failed++;
+      else if (outcome === 'parked') counts.parked++;
+      else if (outcome === 'busy') counts.pending++;
+    } catch (error) {
+      counts.problems++;
+      logEvent({ reference: key, outcome: 'sweep-record-failed', reason: (error as Error).name }, 'error');
+    }
+  }
+  await purgeMarkers(deps, now).catch((error: Error) =>
+    logEvent({ outcome: 'sweep-markers-failed', reason: error.name }, 'error'),
+  );
+  if (deps.config.isLocal) await purgeLocalOutbox(deps, now);
+  if (counts.delivered || counts.failed || counts.purged || counts.problems)
+    logEvent({ outcome: 'sweep', count: counts.delivered + counts.failed + counts.purged + counts.problems });
+  return counts;
+}
+
+async function purgeMarkers(deps: OutboxDeps, now: number) {
+  const limits = {
+    tokenMs: 2 * DAY_MS,
+    confirmationMs: CONFIRMATION_WINDOW_MS,
+    claimMs: (deps.config.retentionDays + deps.config.undeliveredMaxDays) * DAY_MS,
+  };
+  const { blobs } = await deps.markers.list();
+  for (const { key } of blobs) {
+    const entry = await deps.markers.getMetadata(key);
+    const at = Number((entry?.metadata as MarkerMetadata | undefined)?.at);
+    if (!Number.isFinite(at) || markerExpired(key, at, now, limits)) await deps.markers.delete(key);
+  }
+}
+
+/** The local mail outbox holds plain copies of sent mail: it follows the retention period too. */
+async function purgeLocalOutbox(deps: OutboxDeps, now: number) {
+  const dir = deps.config.mailDir;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.endsWith('.eml')) continue;
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (info && info.mtimeMs + deps.config.retentionDays * DAY_MS <= now) await unlink(file).catch(() => undefined);
+  }
+}
+
+export interface HealthSummary {
+  /** "ok", or "attention" when anything waits after a failure or is parked. */
+  status: 'ok' | 'attention';
+  waiting: number;
+  undelivered: number;
+  parked: number;
+  alerted: number;
+  oldestWaitingMinutes: number | null;
+  /** How many waiting or parked records last failed for each reason code. */
+  reasons: Record<string, number>;
+}
+
+/** Counts only: no reference, no content, nothing that says who sent anything. */
+export async function healthSummary(deps: OutboxDeps): Promise<HealthSummary> {
+  const now = (deps.now ?? Date.now)();
+  const summary: HealthSummary = {
+    status: 'ok',
+    waiting: 0,
+    undelivered: 0,
+    parked: 0,
+    alerted: 0,
+    oldestWaitingMinutes: null,
+    reasons: {},
+  };
+  let oldest = Infinity;
   const { blobs } = await deps.store.list();
   for (const { key } of blobs) {
     const entry = await deps.store.getMetadata(key, { consistency: 'strong' });
-    if (!entry) continue;
-    const metadata = entry.metadata as unknown as RecordMetadata;
-    if (metadata.status === 'delivered') {
-      const keptUntil =
-        Date.parse(metadata.deliveredAt ?? metadata.receivedAt) + deps.config.retentionDays * 86_400_000;
-      if (keptUntil <= now) {
-        await deps.store.delete(key);
-        counts.purged++;
-      }
-      continue;
+    const metadata = entry?.metadata as unknown as RecordMetadata | undefined;
+    if (!metadata || metadata.status === 'delivered') continue;
+    if (metadata.status === 'parked') summary.parked++;
+    else {
+      summary.waiting++;
+      if (metadata.attempts > 0) summary.undelivered++;
+      oldest = Math.min(oldest, Date.parse(metadata.receivedAt));
     }
-    const fresh = metadata.attempts === 0 && now - Date.parse(metadata.receivedAt) < SWEEP_GRACE_MS;
-    const leased = metadata.leaseUntil !== undefined && Date.parse(metadata.leaseUntil) > now;
-    if (fresh || leased || Date.parse(metadata.nextAttemptAt) > now) {
-      counts.pending++;
-      continue;
-    }
-    const outcome = await deliver(deps, key);
-    if (outcome === 'delivered') counts.delivered++;
-    else if (outcome === 'failed') counts.failed++;
+    if (metadata.alerted) summary.alerted++;
+    if (metadata.lastFailure) summary.reasons[metadata.lastFailure] = (summary.reasons[metadata.lastFailure] ?? 0) + 1;
   }
-  if (counts.delivered || counts.failed || counts.purged)
-    logEvent({ outcome: 'sweep', count: counts.delivered + counts.failed + counts.purged });
-  return counts;
+  if (Number.isFinite(oldest)) summary.oldestWaitingMinutes = Math.floor((now - oldest) / 60_000);
+  if (summary.undelivered || summary.parked) summary.status = 'attention';
+  return summary;
 }

@@ -90,15 +90,35 @@ export function allFields(form: FormDefinition): Field[] {
   );
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+/**
+ * Strict on purpose: the address becomes an SMTP recipient. ASCII letters, digits and the
+ * usual punctuation before the @, dot-separated host labels after it, 254 characters at most.
+ */
+const EMAIL =
+  /^(?=.{3,254}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const PHONE_CHARACTERS = /^[0-9+()\-.\s]+$/;
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$/i;
 
-/** Removes control characters (but not line breaks in long answers) and trims. */
-function clean(value: string, multiline: boolean): string {
+/** Characters that change how text is shown without being seen: bidi controls, zero-width marks. */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** C0 and C1 control characters (U+0085, "next line", among them). */
+const CONTROLS_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/**
+ * Normalises to NFC, removes invisible formatting characters, and keeps line breaks only in
+ * long answers. In single-line answers every line break (CR, LF, U+0085, U+2028, U+2029) and
+ * control character becomes a space, so an answer can never start a new line in an email
+ * header or a new command in SMTP.
+ */
+export function clean(value: string, multiline: boolean): string {
+  const normal = value.normalize('NFC').replace(INVISIBLE, '');
   const stripped = multiline
-    ? value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, '')
-    : value.replace(/[\u0000-\u001F\u007F]/g, ' ');
+    ? normal.replace(/\r\n?|\u0085|\u2028|\u2029/g, '\n').replace(CONTROLS_EXCEPT_NEWLINE, '')
+    : normal
+        .replace(/[\u2028\u2029]/g, ' ')
+        .replace(CONTROLS, ' ')
+        .replace(/ {2,}/g, ' ');
   return stripped.trim();
 }
 

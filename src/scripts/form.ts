@@ -7,7 +7,7 @@ import { allFields, validate, type Errors, type FormDefinition, type Values } fr
 import { renderCheckAnswers, renderErrorSummary, renderQuestions } from '../forms/render.ts';
 import { referralForm } from '../forms/referral.ts';
 import { volunteerApplicationForm } from '../forms/volunteer-application.ts';
-import { MIN_SECONDS_BEFORE_SEND } from '../forms/timing.ts';
+import { MIN_MS_BEFORE_SEND } from '../forms/timing.ts';
 
 const FORMS: Record<string, FormDefinition> = {
   [referralForm.id]: referralForm,
@@ -43,6 +43,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
   let values: Values = {};
   let token = '';
   let checkedAt = 0;
+  let sendAfterMs = MIN_MS_BEFORE_SEND;
   let sending = false;
 
   const setTitle = (prefix?: string) => {
@@ -125,6 +126,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
         values = data.values as Values;
         token = String(data.token);
         checkedAt = Date.now();
+        if (typeof data.sendAfterMs === 'number') sendAfterMs = data.sendAfterMs;
         return showCheckAnswers();
       }
       if (status === 422) return showQuestions(data.errors as Errors);
@@ -144,8 +146,9 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     if (sending) return;
     sending = true;
     try {
-      const wait = MIN_SECONDS_BEFORE_SEND * 1000 - (Date.now() - checkedAt);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 100));
+      // Waits out the minimum time the server asked for, rather than fail and ask again.
+      const wait = sendAfterMs - (Date.now() - checkedAt);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
       const { status, data } = await post({ ...values, token, action: 'send' });
       if (status === 201 && typeof data.confirmationUrl === 'string') {
         doc.defaultView?.location.assign(data.confirmationUrl);
@@ -156,6 +159,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
       if (status === 409 && typeof data.token === 'string') {
         token = data.token;
         checkedAt = Date.now();
+        if (typeof data.sendAfterMs === 'number') sendAfterMs = data.sendAfterMs;
         return showProblem(String(data.error));
       }
       showProblem(String(data.error ?? 'We could not send your answers. Try again, or phone us.'));
