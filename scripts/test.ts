@@ -1,6 +1,7 @@
 /**
- * `npm test`: type checks, lint, a fresh production build, then every test in Chromium
- * against that build served as `npm start` serves it. Stops at the first failing step.
+ * `npm test`: type checks, lint, the unit and in-process tests (no build, no browser), a
+ * fresh production build, then the browser suite in Chromium against that build served as
+ * `npm start` serves it. Stops at the first failing step. Arguments go to the browser suite.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -25,9 +26,12 @@ if (!ensureChromium()) process.exit(1);
 step('Type check (astro check)', bin('astro'), ['check', '--minimumFailingSeverity', 'warning']);
 step('Lint (ESLint)', bin('eslint'), ['.']);
 step('Formatting (Prettier)', bin('prettier'), ['--check', '.']);
+step('Unit and in-process tests (no browser)', bin('playwright'), ['test', '-c', 'playwright.unit.config.ts']);
 step('Production build', bin('astro'), ['build']);
 if (!existsSync(path.join(root, 'dist', 'index.html'))) {
   console.error('The build produced no dist/index.html');
   process.exit(1);
 }
-step('Tests (Playwright, Chromium)', bin('playwright'), ['test', ...process.argv.slice(2)]);
+const started = Date.now();
+step('Browser tests (Playwright, Chromium)', bin('playwright'), ['test', ...process.argv.slice(2)]);
+console.log(`\nBrowser tests took ${((Date.now() - started) / 1000).toFixed(0)} s.`);

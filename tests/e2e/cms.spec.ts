@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CMS_REPO_DIR } from '../../playwright.config.ts';
+import { TEST_RUN } from '../../playwright.config.ts';
 import { astroBuild, copyProject } from '../../scripts/lib/project-copy.ts';
 import { caseStudySchema } from '../../src/model/content.ts';
 import { PAGE_FILES } from '../../src/lib/page-files.ts';
@@ -16,6 +16,7 @@ import { serveFolder } from '../support/static-server.ts';
 test.describe.configure({ mode: 'serial' });
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CMS_REPO_DIR = TEST_RUN.cmsRepoDir;
 const NEW_TITLE = 'Talking it through at the allotments';
 const NEW_SLUG = 'talking-it-through-at-the-allotments';
 const NEW_PHONE = '01452 000111';
@@ -103,7 +104,8 @@ test('staff edit a service and the referral phone number', async ({ page }) => {
 });
 
 test('after a build, the new case study is published, listed and found; the edits show', async ({ browser }) => {
-  test.setTimeout(180_000);
+  // A whole production build of the edited content: about 15 s alone, more on a busy machine.
+  test.setTimeout(90_000);
   const project = copyProject(ROOT, 'rg-cms-build-');
   try {
     rmSync(path.join(project.dir, 'content'), { recursive: true });

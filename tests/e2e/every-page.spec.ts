@@ -4,8 +4,13 @@ import { builtPages } from '../support/dist.ts';
 
 /**
  * Every built page, in a real browser: WCAG 2.2 AA by axe, no console error, no request to
- * any other origin, and no Content-Security-Policy violation.
+ * any other origin, no Content-Security-Policy violation, and (WCAG 1.4.10 Reflow) nothing
+ * scrolls sideways at 320 CSS pixels wide, which is 400% zoom on a laptop.
  */
+test('the build is there to test (run `npm run build` first)', () => {
+  expect(builtPages().length).toBeGreaterThan(20);
+});
+
 for (const pagePath of builtPages()) {
   test(`${pagePath} is accessible, quiet and self-contained`, async ({ page, baseURL }) => {
     const origin = new URL(baseURL!).origin;
@@ -39,5 +44,12 @@ for (const pagePath of builtPages()) {
     const expected = pagePath === '/404.html' ? [expect.stringContaining('404')] : [];
     expect(consoleErrors).toEqual(expected);
     expect(foreignRequests).toEqual([]);
+
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+        message: `${pagePath} scrolls sideways at 320px`,
+      })
+      .toBeLessThanOrEqual(0);
   });
 }

@@ -34,8 +34,13 @@ test('pressing Shift three times leaves the site and Back does not return', asyn
 
 test('typing capital letters does not trigger the quick exit', async ({ page }) => {
   await page.goto('/search/');
+  const navigations: string[] = [];
+  page.on('framenavigated', (frame) => navigations.push(frame.url()));
   await page.getByLabel('Search for').pressSequentially('ABC DEF');
-  await page.waitForTimeout(300);
+  await expect(page.getByLabel('Search for')).toHaveValue('ABC DEF');
+  // The exit would start on the third keydown; after a frame any navigation has begun.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(navigations).toEqual([]);
   await expect(page).toHaveURL(/\/search\//);
 });
 

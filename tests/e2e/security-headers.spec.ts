@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import path from 'node:path';
+import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 import { builtPages, DIST } from '../support/dist.ts';
 
 const ROOT = path.resolve(DIST, '..');
@@ -23,6 +24,28 @@ test('every page is served with the security headers and exactly one strict poli
     expect(h['permissions-policy']).toContain('camera=()');
     expect(h['set-cookie'], pagePath).toBeUndefined();
     expect(h['cache-control'], pagePath).not.toContain('immutable');
+  }
+});
+
+test('every response carries the same security headers, from one source', async ({ request, page }) => {
+  await page.goto('/');
+  const stylesheet = await page.locator('link[rel="stylesheet"][href^="/_astro/"]').first().getAttribute('href');
+  const responses = [
+    await request.get('/'),
+    await request.get(stylesheet!),
+    await request.get('/no-such-page/'),
+    await request.get('/admin/'),
+    await request.get('/refer/confirmation/?reference=RG-7Q2K-M9XD'),
+    await request.get('/api/referral'),
+    await request.post('/api/referral', { data: {}, headers: { Accept: 'application/json' } }),
+    await request.get('/api/cms-auth'),
+    await request.get('/api/health'),
+  ];
+  for (const response of responses) {
+    expect(response.status(), response.url()).toBeLessThan(500);
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) {
+      expect(response.headers()[name.toLowerCase()], `${name} on ${response.url()}`).toBe(value);
+    }
   }
 });
 

@@ -1,3 +1,5 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -6,12 +8,22 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives, for the tests to read. */
+/**
+ * A real SMTP server on loopback that keeps what it receives, for the tests to read: in
+ * memory, and as files in `saveTo` when given (for tests in other processes).
+ */
 export class TestMailServer {
   readonly received: ReceivedMail[] = [];
   private server?: SMTPServer;
+  port: number;
 
-  constructor(private readonly port: number) {}
+  private readonly saveTo?: string;
+
+  constructor(port = 0, saveTo?: string) {
+    this.port = port;
+    this.saveTo = saveTo;
+    if (saveTo) mkdirSync(saveTo, { recursive: true });
+  }
 
   async start(): Promise<void> {
     this.server = new SMTPServer({
@@ -24,11 +36,18 @@ export class TestMailServer {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          this.received.push({
+          const mail = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
             raw: Buffer.concat(chunks).toString('utf8'),
-          });
+          };
+          this.received.push(mail);
+          if (this.saveTo) {
+            const name = `${Date.now()}-${this.received.length}.json`;
+            // Written whole, then renamed, so a reader never sees half a message.
+            writeFileSync(path.join(this.saveTo, `.${name}`), JSON.stringify(mail));
+            renameSync(path.join(this.saveTo, `.${name}`), path.join(this.saveTo, name));
+          }
           callback();
         });
       },
@@ -37,6 +56,11 @@ export class TestMailServer {
       this.server!.once('error', reject);
       this.server!.listen(this.port, '127.0.0.1', () => resolve());
     });
+    this.port = (this.server.server.address() as { port: number }).port;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
   }
 
   async stop(): Promise<void> {
@@ -46,14 +70,30 @@ export class TestMailServer {
   }
 
   /** Waits until a message whose raw text contains `text` arrives. */
-  async waitFor(text: string, timeoutMs = 20_000): Promise<ReceivedMail> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.received.find((mail) => decode(mail.raw).includes(text));
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`No mail containing "${text}" within ${timeoutMs} ms`);
+  waitFor(text: string, timeoutMs = 10_000): Promise<ReceivedMail> {
+    return waitForMail(() => this.received, text, timeoutMs);
+  }
+}
+
+/** The messages a TestMailServer in another process saved to `folder`. */
+export function savedMail(folder: string): ReceivedMail[] {
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+  } catch {
+    return [];
+  }
+  return names.sort().map((name) => JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as ReceivedMail);
+}
+
+/** Polls `read` until a message containing `text` is there (a condition, never a fixed sleep). */
+export async function waitForMail(read: () => ReceivedMail[], text: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = read().find((mail) => decode(mail.raw).includes(text));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No mail containing "${text}" within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

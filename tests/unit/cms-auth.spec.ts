@@ -1,12 +1,15 @@
 import { expect, test } from '@playwright/test';
+import cmsAuth from '../../functions/cms-auth.mts';
 import { handleCmsAuth, handoverScript } from '../../functions/cms-auth/oauth.ts';
+import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 test('without GitHub settings, login says it is not set up', async () => {
   delete process.env.GITHUB_CLIENT_ID;
   const response = await handleCmsAuth(new Request('https://site.example/api/cms-auth'));
-  expect(response.status).toBe(503);
+  expect(response.status).toBe(404);
+  expect(await response.text()).toContain('not set up');
 });
 
 test.describe('with GitHub settings', () => {
@@ -29,6 +32,50 @@ test.describe('with GitHub settings', () => {
     expect(state.length).toBeGreaterThan(20);
     expect(response.headers.get('set-cookie')).toContain(`cms_oauth_state=${state}; Path=/api/cms-auth/callback`);
     expect(response.headers.get('set-cookie')).toContain('HttpOnly');
+  });
+
+  test('login asks GitHub for no more than a public repository needs, unless told', async () => {
+    const scope = async () =>
+      new URL(
+        (await handleCmsAuth(new Request('https://site.example/api/cms-auth'))).headers.get('location')!,
+      ).searchParams.get('scope');
+    expect(await scope()).toBe('public_repo');
+    process.env.GITHUB_SCOPE = 'repo';
+    expect(await scope()).toBe('repo');
+    delete process.env.GITHUB_SCOPE;
+  });
+
+  test('odd states and codes get a 4xx with the security headers, never a 5xx or a stack trace', async () => {
+    const refusingGitHub = (async () => Response.json({ error: 'bad_verification_code' })) as unknown as typeof fetch;
+    const cases = [
+      // The same number of characters as the cookie's state, but more bytes.
+      new Request('https://site.example/api/cms-auth/callback?code=x&state=%C3%A9%C3%A9', {
+        headers: { cookie: 'cms_oauth_state=ab' },
+      }),
+      new Request('https://site.example/api/cms-auth/callback?code=x&state=ab', {
+        headers: { cookie: 'cms_oauth_state=%E2%82%AC' },
+      }),
+      new Request('https://site.example/api/cms-auth/callback?state=ab', { headers: { cookie: 'cms_oauth_state=ab' } }),
+      new Request('https://site.example/api/cms-auth/callback?code=%FF&state=ab&state=cd', {
+        headers: { cookie: 'cms_oauth_state=cd; cms_oauth_state=ab' },
+      }),
+      new Request('https://site.example/api/cms-auth', { method: 'POST', body: 'x' }),
+    ];
+    for (const request of cases) {
+      const response = await cmsAuth(request);
+      expect(response.status, request.url).toBeGreaterThanOrEqual(400);
+      expect(response.status, request.url).toBeLessThan(500);
+      const body = await response.text();
+      expect(body).not.toMatch(/at .*\.(ts|js):\d+|Error:/);
+      for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
+    }
+    const refused = await handleCmsAuth(
+      new Request('https://site.example/api/cms-auth/callback?code=stale&state=s1', {
+        headers: { cookie: 'cms_oauth_state=s1' },
+      }),
+      refusingGitHub,
+    );
+    expect(refused.status).toBe(400);
   });
 
   test('a callback whose state does not match is refused', async () => {

@@ -10,7 +10,7 @@ import { PAGE_FILES } from '../../src/lib/page-files.ts';
  * The drift test: the CMS and the content model agree both ways, so staff can never save
  * what the build rejects, and never miss a field the site needs.
  */
-const config = cmsConfig({ local: false });
+const config = cmsConfig({ local: false, repo: 'org/site' });
 const schemaFor: Record<string, z.ZodObject> = {
   services: collectionSchemas.services,
   caseStudies: collectionSchemas.caseStudies,
@@ -130,13 +130,23 @@ test('the CMS lists every single page file, and no other', () => {
 });
 
 test('production uses the editorial workflow; the local backend does not', () => {
-  expect(cmsConfig({ local: false }).publish_mode).toBe('editorial_workflow');
+  expect(cmsConfig({ local: false, repo: 'org/site' }).publish_mode).toBe('editorial_workflow');
   expect(cmsConfig({ local: true })).not.toHaveProperty('publish_mode');
-  expect(cmsConfig({}).backend).toEqual({ name: 'git-gateway', branch: 'main' });
-  expect(cmsConfig({ backend: 'github', repo: 'org/site', siteUrl: 'https://x.org' }).backend).toMatchObject({
+});
+
+test('GitHub with the site’s own login is the default backend; Git Gateway is still an option', () => {
+  expect(cmsConfig({ repo: 'org/site', siteUrl: 'https://x.org' }).backend).toMatchObject({
     name: 'github',
     repo: 'org/site',
+    base_url: 'https://x.org',
     auth_endpoint: 'api/cms-auth',
   });
-  expect(() => cmsConfig({ backend: 'github' })).toThrow(/PUBLIC_CMS_REPO/);
+  expect(() => cmsConfig({})).toThrow(/PUBLIC_CMS_REPO/);
+  expect(cmsConfig({ backend: 'git-gateway' }).backend).toEqual({ name: 'git-gateway', branch: 'main' });
+});
+
+test('on localhost the CMS uses the local backend on the site’s own origin, never another port', () => {
+  const local = cmsConfig({ local: true, siteUrl: 'http://localhost:4321' });
+  expect(local.local_backend).toEqual({ url: 'http://localhost:4321/_cms-local/api/v1' });
+  expect(cmsConfig({ local: false, repo: 'org/site', siteUrl: 'https://x.org' }).local_backend).toBe(false);
 });

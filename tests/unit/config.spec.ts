@@ -1,25 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { config as healthConfig } from '../../functions/health.mts';
 import { config as referralConfig } from '../../functions/referral.mts';
 import { config as volunteerConfig } from '../../functions/volunteer-application.mts';
-import { config as sweepConfig } from '../../functions/deliver-outbox.mts';
+import { loadConfig } from '../../functions/submissions/config.ts';
+import { loadFunctions } from '../../scripts/lib/functions-runtime.ts';
 import { referralForm } from '../../src/forms/referral.ts';
 import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
-import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { BASE_SECURITY_HEADERS, headersFile } from '../../src/lib/security-headers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-test('netlify.toml sets the same security headers as the functions do', () => {
-  const toml = readFileSync(path.join(ROOT, 'netlify.toml'), 'utf8');
-  const block = toml.split('[[headers]]').find((part) => part.includes('for = "/*"'))!;
-  const values = Object.fromEntries(
-    [...block.matchAll(/^\s+([\w-]+) = "([^"]*)"$/gm)].filter((m) => m[1] !== 'for').map((m) => [m[1], m[2]]),
-  );
-  expect(values).toEqual(BASE_SECURITY_HEADERS);
-});
-
-test('each function serves the paths its form posts to and redirects to', () => {
+test('each form function serves the paths its form posts to and redirects to', () => {
   const pairs = [
     [referralConfig, referralForm],
     [volunteerConfig, volunteerApplicationForm],
@@ -28,5 +21,51 @@ test('each function serves the paths its form posts to and redirects to', () => 
     expect(config.path).toEqual([form.endpoint, form.confirmationPath.replace(/\/$/, '')]);
     expect(config.rateLimit?.aggregateBy).toEqual(['ip', 'domain']);
   }
-  expect(sweepConfig.schedule).toBe('*/5 * * * *');
+  expect(healthConfig.rateLimit?.aggregateBy).toEqual(['ip', 'domain']);
+});
+
+test('the local server finds every function at the paths Netlify would, with or without a slash', async () => {
+  const functions = await loadFunctions(path.join(ROOT, 'functions'));
+  expect(functions.match('/api/referral', 'POST')?.name).toBe('referral');
+  expect(functions.match('/refer/confirmation/', 'GET')?.name).toBe('referral');
+  expect(functions.match('/volunteer/apply/confirmation', 'GET')?.name).toBe('volunteer-application');
+  expect(functions.match('/api/health', 'GET')?.name).toBe('health');
+  expect(functions.match('/api/cms-auth/callback', 'GET')?.name).toBe('cms-auth');
+  expect(functions.match('/refer/', 'GET')).toBeUndefined();
+});
+
+test('security headers are defined once: netlify.toml sets none, the build writes them all', () => {
+  const toml = readFileSync(path.join(ROOT, 'netlify.toml'), 'utf8');
+  expect(toml).not.toMatch(/\[\[headers\]\]/);
+  const file = headersFile([
+    { name: 'index.html', isDirectory: false },
+    { name: 'refer', isDirectory: true },
+  ]);
+  const everyPath = file.split('\n\n').find((rule) => rule.startsWith('/*\n'))!;
+  for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) expect(everyPath).toContain(`${name}: ${value}`);
+  expect(file).toMatch(/\/admin\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors 'none'/);
+  expect(file).not.toContain('localhost:8081');
+});
+
+test('settings come from the environment, with safe defaults only for local use', () => {
+  const saved = { ...process.env };
+  try {
+    process.env.SUBMISSION_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    process.env.MIN_MS_BEFORE_SEND = '0';
+    process.env.RETENTION_DAYS = '10';
+    process.env.HEALTH_TOKEN = 'monitor';
+    const config = loadConfig('production');
+    expect(config.isLocal).toBe(false);
+    expect(config.minMsBeforeSend).toBe(0);
+    expect(config.retentionDays).toBe(10);
+    expect(config.undeliveredMaxDays).toBe(14);
+    expect(config.healthToken).toBe('monitor');
+    expect(config.storeName).toBe('submissions-production');
+    delete process.env.MIN_MS_BEFORE_SEND;
+    expect(loadConfig('production').minMsBeforeSend).toBe(2000);
+    delete process.env.SUBMISSION_KEYS;
+    expect(() => loadConfig('production')).toThrow(/SUBMISSION_KEYS/);
+  } finally {
+    process.env = saved;
+  }
 });

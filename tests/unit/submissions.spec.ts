@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { failureReason } from '../../functions/submissions/mail.ts';
 import { backoffMs } from '../../functions/submissions/outbox.ts';
 import { isCrossSite } from '../../functions/submissions/http.ts';
 import { alertEmail, personEmail, staffEmail } from '../../functions/submissions/messages.ts';
@@ -50,17 +51,26 @@ test('keys rotate: a new first key seals, old keys still open old records', () =
   expect(() => parseKeyring('k1:tooshort')).toThrow(/32 bytes/);
 });
 
-test('check-answers tokens: too fast, forged, expired and good', () => {
+test('check-answers tokens: too fast, forged, changed, expired and good, to the millisecond', () => {
   const secret = Buffer.from('secret');
   const issued = Date.parse('2026-11-21T10:00:00Z');
-  const token = issueToken(secret, 'referral', issued);
-  expect(checkToken(secret, 'referral', token, issued + 500)).toBe('too-fast');
-  expect(checkToken(secret, 'referral', token, issued + 3000)).toBe('ok');
-  expect(checkToken(secret, 'volunteer-application', token, issued + 3000)).toBe('invalid');
-  expect(checkToken(Buffer.from('other'), 'referral', token, issued + 3000)).toBe('invalid');
-  expect(checkToken(secret, 'referral', token, issued + 25 * 3600 * 1000)).toBe('expired');
-  expect(checkToken(secret, 'referral', undefined, issued)).toBe('missing');
-  expect(checkToken(secret, 'referral', 'garbage', issued)).toBe('invalid');
+  const values = { fullName: 'Sam', contactMethods: ['phone', 'email'] };
+  const token = issueToken(secret, 'referral', values, issued);
+  const at = (now: number, v = values, form = 'referral', key = secret, t: unknown = token) =>
+    checkToken(key, form, t, v, { now, minMs: 2000 }).state;
+  expect(at(issued + 1999)).toBe('too-fast');
+  expect(at(issued + 2000)).toBe('ok');
+  expect(at(issued + 3000, { ...values, fullName: 'Sal' })).toBe('changed');
+  expect(at(issued + 3000, { contactMethods: ['phone', 'email'], fullName: 'Sam' })).toBe('ok');
+  expect(at(issued + 3000, { ...values, contactMethods: ['email', 'phone'] })).toBe('changed');
+  expect(at(issued + 3000, values, 'volunteer-application')).toBe('invalid');
+  expect(at(issued + 3000, values, 'referral', Buffer.from('other'))).toBe('invalid');
+  expect(at(issued + 24 * 3600 * 1000 + 1)).toBe('expired');
+  expect(at(issued, values, 'referral', secret, null)).toBe('missing');
+  expect(at(issued, values, 'referral', secret, 'garbage')).toBe('invalid');
+  expect(at(issued, values, 'referral', secret, `${issued}.x.y.z.w`)).toBe('invalid');
+  // Two tokens for the same answers are different tokens, so each can be used once.
+  expect(issueToken(secret, 'referral', values, issued)).not.toBe(token);
 });
 
 test('retries back off from a minute to at most six hours', () => {
@@ -70,16 +80,34 @@ test('retries back off from a minute to at most six hours', () => {
   expect(backoffMs(30)).toBe(6 * 3600_000);
 });
 
-test('requests from other sites are recognised', () => {
+test('requests from other sites are recognised; a same-site post from an old browser is not refused', () => {
   const at = (headers: Record<string, string>) =>
     new Request('https://site.example/api/referral', { method: 'POST', headers });
   expect(isCrossSite(at({ 'sec-fetch-site': 'same-origin', origin: 'null' }), [])).toBe(false);
   expect(isCrossSite(at({ 'sec-fetch-site': 'cross-site' }), [])).toBe(true);
   expect(isCrossSite(at({ 'sec-fetch-site': 'same-site' }), [])).toBe(true);
+  expect(isCrossSite(at({ 'sec-fetch-site': 'cross-site', origin: 'null' }), [])).toBe(true);
   expect(isCrossSite(at({ origin: 'https://site.example' }), [])).toBe(false);
   expect(isCrossSite(at({ origin: 'https://evil.example' }), [])).toBe(true);
   expect(isCrossSite(at({ origin: 'https://www.example.org' }), ['https://www.example.org'])).toBe(false);
+  // Safari before 16.4 under no-referrer: "Origin: null" and nothing else. The send step
+  // still needs a token issued for those exact answers.
+  expect(isCrossSite(at({ origin: 'null' }), [])).toBe(false);
   expect(isCrossSite(at({}), [])).toBe(false);
+});
+
+test('delivery failures are named by what failed, never by a message that could hold an address', () => {
+  const error = (fields: Record<string, unknown>) => Object.assign(new Error('to alex@example.org'), fields);
+  expect(failureReason(error({ code: 'EAUTH', responseCode: 535 }))).toBe('smtp-authentication-failed');
+  expect(failureReason(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ESOCKET' }))).toBe(
+    'smtp-connection-refused',
+  );
+  expect(failureReason(error({ code: 'ETLS' }))).toBe('smtp-tls-failed');
+  expect(failureReason(error({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 550 }))).toBe(
+    'smtp-recipient-rejected',
+  );
+  expect(failureReason(error({ code: 'ETIMEDOUT' }))).toBe('smtp-timeout');
+  expect(failureReason(error({}))).not.toContain('@');
 });
 
 test('staff email: reference and form type in the subject, every answer escaped in HTML', () => {

@@ -1,0 +1,17 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Unit and in-process tests: pure helpers, the form functions called as functions against a
+ * real local Blobs store and a real SMTP server on loopback, the CMS backend's guard. No
+ * build, no browser, no web server: `npm run test:unit` runs them in seconds.
+ */
+export default defineConfig({
+  testDir: './tests/unit',
+  outputDir: './test-results/unit',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  timeout: 20_000,
+  expect: { timeout: 5_000 },
+});

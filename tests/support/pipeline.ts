@@ -1,0 +1,160 @@
+/**
+ * The form pipeline in-process, for tests: the real handlers and outbox against a real
+ * local Netlify Blobs server in a temporary folder, a real SMTP server on loopback, and a
+ * clock the test moves. Nothing is mocked but time.
+ */
+import type { Context } from '@netlify/functions';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { PipelineConfig } from '../../functions/submissions/config.ts';
+import {
+  createHealthHandler,
+  createSubmissionHandler,
+  FORMS,
+  type HandlerDeps,
+} from '../../functions/submissions/handler.ts';
+import { createMailer } from '../../functions/submissions/mail.ts';
+import { newKeySpec, parseKeyring } from '../../functions/submissions/seal.ts';
+import { startLocalBlobs } from '../../scripts/lib/local-server.ts';
+import type { FormDefinition } from '../../src/forms/fields.ts';
+import { TestMailServer } from './smtp.ts';
+
+export interface Pipeline {
+  deps: HandlerDeps;
+  config: PipelineConfig;
+  mail: TestMailServer;
+  blobsDir: string;
+  now(): number;
+  advance(ms: number): void;
+  /** A handler for this form, as the function calls it. */
+  handler(form: FormDefinition): (request: Request) => Promise<Response>;
+  health(request: Request): Promise<Response>;
+  /** Waits for every delivery the handlers handed to waitUntil. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPipeline(overrides: Partial<PipelineConfig> = {}): Promise<Pipeline> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rg-pipeline-'));
+  const blobs = await startLocalBlobs(dir, { processContext: false });
+  const mail = new TestMailServer();
+  await mail.start();
+  // Starts at the real time, so files the pipeline writes (the local outbox) agree with it.
+  let now = Date.now();
+  const config: PipelineConfig = {
+    deployContext: 'test',
+    isLocal: true,
+    dataDir: dir,
+    keyring: parseKeyring(newKeySpec('test')),
+    tokenSecret: randomBytes(32),
+    smtpUrl: mail.url,
+    mailDir: path.join(dir, 'mail'),
+    mailFrom: 'Website <website@test.invalid>',
+    referralInbox: 'referrals@test.invalid',
+    volunteerInbox: 'volunteers@test.invalid',
+    alertInbox: 'alerts@test.invalid',
+    retentionDays: 30,
+    undeliveredMaxDays: 14,
+    maxAttempts: 3,
+    retryBaseMs: 60_000,
+    minMsBeforeSend: 2000,
+    healthToken: 'health-secret',
+    storeName: 'submissions-test',
+    markersStoreName: 'submissions-test-markers',
+    siteOrigins: [],
+    ...overrides,
+  };
+  const mailer = createMailer(config);
+  const deps: HandlerDeps = {
+    config,
+    mailer,
+    outbox: {
+      store: blobs.store(config.storeName),
+      markers: blobs.store(config.markersStoreName),
+      config,
+      mailer,
+      forms: FORMS,
+      now: () => now,
+    },
+  };
+  const pending: Promise<unknown>[] = [];
+  const context = { waitUntil: (promise: Promise<unknown>) => pending.push(promise) } as unknown as Context;
+  return {
+    deps,
+    config,
+    mail,
+    blobsDir: blobs.directory,
+    now: () => now,
+    advance: (ms) => {
+      now += ms;
+    },
+    handler: (form) => {
+      const handle = createSubmissionHandler(form, () => deps);
+      return (request) => handle(request, context);
+    },
+    health: (request) => createHealthHandler(() => deps)(request, context),
+    settle: async () => {
+      while (pending.length) await Promise.all(pending.splice(0));
+    },
+    stop: async () => {
+      await Promise.all(pending);
+      await mail.stop();
+      await blobs.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A request as a browser script (JSON) or a plain form post (urlencoded) would send it. */
+export function formRequest(
+  url: string,
+  body: Record<string, unknown> | string,
+  options: { headers?: Record<string, string>; method?: string; form?: boolean } = {},
+): Request {
+  const asForm = options.form ?? false;
+  const payload =
+    typeof body === 'string'
+      ? body
+      : asForm
+        ? new URLSearchParams(
+            Object.entries(body).flatMap(([key, value]) =>
+              (Array.isArray(value) ? value : [value]).map((item) => [key, String(item)]),
+            ),
+          ).toString()
+        : JSON.stringify(body);
+  return new Request(new URL(url, 'http://localhost:4321'), {
+    method: options.method ?? 'POST',
+    headers: {
+      'Content-Type': asForm ? 'application/x-www-form-urlencoded' : 'application/json',
+      Accept: asForm ? 'text/html' : 'application/json',
+      ...options.headers,
+    },
+    body: options.method === 'GET' ? undefined : payload,
+  });
+}
+
+export const REFERRAL_ANSWERS = {
+  referrerType: 'harmed',
+  fullName: 'Alex Example',
+  contactMethods: ['phone'],
+  phone: '01632 960 001',
+  leaveMessage: 'no',
+  setting: 'crime',
+  description: 'Someone broke into my shed.',
+};
+
+/** Check answers, let the minimum time pass on the fake clock, then send: as a person would. */
+export async function checkThenSend(
+  pipeline: Pipeline,
+  form: FormDefinition,
+  answers: Record<string, unknown>,
+): Promise<Response> {
+  const handle = pipeline.handler(form);
+  const check = await handle(formRequest(form.endpoint, { ...answers, action: 'check' }));
+  if (check.status !== 200) throw new Error(`check answers gave ${check.status}: ${await check.text()}`);
+  const { token } = (await check.json()) as { token: string };
+  pipeline.advance(pipeline.config.minMsBeforeSend);
+  return handle(formRequest(form.endpoint, { ...answers, action: 'send', token }));
+}

@@ -1,0 +1,320 @@
+import { expect, test } from '@playwright/test';
+import { existsSync, readdirSync } from 'node:fs';
+import { deliver, storeSubmission, sweep, type RecordMetadata } from '../../functions/submissions/outbox.ts';
+import { newKeySpec, parseKeyring, seal } from '../../functions/submissions/seal.ts';
+import { referralForm } from '../../src/forms/referral.ts';
+import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
+import { decode, TestMailServer } from '../support/smtp.ts';
+import { checkThenSend, formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
+
+/**
+ * The intake's promises, each against a real local Blobs store and a real SMTP server: a
+ * record is sent exactly once however many deliveries race, a bad record never stops the
+ * others, operators can see when mail is down, nothing is kept past its limit, a token
+ * sends once, and the site cannot be used to mail strangers.
+ */
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+let pipeline: Pipeline;
+test.beforeEach(async () => {
+  pipeline = await startPipeline();
+});
+test.afterEach(async () => pipeline.stop());
+
+/** Everything the pipeline logs during `run`, as lines. */
+async function captureLogs(run: () => Promise<void>): Promise<string> {
+  const lines: string[] = [];
+  const { log, error } = console;
+  console.log = (line: string) => lines.push(String(line));
+  console.error = (line: string) => lines.push(String(line));
+  try {
+    await run();
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+  return lines.join('\n');
+}
+
+const staffMailFor = (reference: string) =>
+  pipeline.mail.received.filter((mail) => decode(mail.raw).includes(`[${reference}] New referral`));
+
+async function metadataOf(reference: string): Promise<RecordMetadata | undefined> {
+  const entry = await pipeline.deps.outbox.store.getMetadata(reference, { consistency: 'strong' });
+  return entry?.metadata as unknown as RecordMetadata | undefined;
+}
+
+test('any number of concurrent deliveries and sweeps of one record send exactly one email', async () => {
+  const outbox = pipeline.deps.outbox;
+  const references = await Promise.all(
+    [1, 2, 3].map((i) => storeSubmission(outbox, referralForm, { ...REFERRAL_ANSWERS, fullName: `Race ${i}` })),
+  );
+  pipeline.advance(5 * MINUTE); // past the grace period, so the sweeps try them too
+  await captureLogs(async () => {
+    await Promise.all([
+      ...references.flatMap((reference) => Array.from({ length: 8 }, () => deliver(outbox, reference))),
+      ...Array.from({ length: 4 }, () => sweep(outbox)),
+    ]);
+  });
+  for (const reference of references) {
+    expect(staffMailFor(reference), reference).toHaveLength(1);
+    expect((await metadataOf(reference))?.status).toBe('delivered');
+  }
+  // And later sweeps leave delivered records alone.
+  await captureLogs(async () => void (await sweep(outbox)));
+  for (const reference of references) expect(staffMailFor(reference)).toHaveLength(1);
+});
+
+test('a record that cannot be opened is parked and reported; the good ones are still delivered', async () => {
+  const outbox = pipeline.deps.outbox;
+  const good = await Promise.all(
+    [1, 2].map((i) => storeSubmission(outbox, referralForm, { ...REFERRAL_ANSWERS, fullName: `Good ${i}` })),
+  );
+  const metadata = (form: string) => ({
+    form,
+    receivedAt: new Date(pipeline.now()).toISOString(),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(pipeline.now()).toISOString(),
+  });
+  // Corrupt JSON; sealed with a key since removed at rotation; a form that no longer exists.
+  await outbox.store.set('RG-BAD0-JSON', '{"v":1,', { metadata: metadata('referral') });
+  const retired = parseKeyring(newKeySpec('retired'));
+  const submission = (form: string, reference: string) =>
+    JSON.stringify({ form, reference, receivedAt: new Date().toISOString(), values: { fullName: 'X' } });
+  await outbox.store.setJSON('RG-BAD0-KEYS', seal(retired, submission('referral', 'RG-BAD0-KEYS'), 'RG-BAD0-KEYS'), {
+    metadata: metadata('referral'),
+  });
+  await outbox.store.setJSON(
+    'RG-BAD0-FORM',
+    seal(pipeline.config.keyring, submission('old-form', 'RG-BAD0-FORM'), 'RG-BAD0-FORM'),
+    { metadata: metadata('old-form') },
+  );
+  pipeline.advance(5 * MINUTE);
+
+  let counts: Awaited<ReturnType<typeof sweep>> | undefined;
+  const logs = await captureLogs(async () => {
+    counts = await sweep(outbox);
+  });
+  expect(counts).toMatchObject({ delivered: 2, parked: 3, problems: 0 });
+  for (const reference of good) expect(staffMailFor(reference)).toHaveLength(1);
+  expect(logs).toMatch(/"reference":"RG-BAD0-JSON","outcome":"parked","reason":"corrupt-record"/);
+  expect(logs).toMatch(/"reference":"RG-BAD0-KEYS","outcome":"parked","reason":"key-missing"/);
+  expect(logs).toMatch(/"reference":"RG-BAD0-FORM","outcome":"parked","reason":"unknown-form"/);
+  expect((await metadataOf('RG-BAD0-KEYS'))?.status).toBe('parked');
+
+  const health = await pipeline.health(
+    new Request('http://localhost/api/health', { headers: { Authorization: 'Bearer health-secret' } }),
+  );
+  expect(await health.json()).toMatchObject({
+    status: 'attention',
+    parked: 3,
+    reasons: { 'corrupt-record': 1, 'key-missing': 1, 'unknown-form': 1 },
+  });
+  // A parked record is kept for a person to look at: the next sweep neither retries nor loses it.
+  const again = await captureLogs(async () => void (await sweep(outbox)));
+  expect(again).not.toContain('delivery');
+  expect(await outbox.store.get('RG-BAD0-KEYS')).not.toBeNull();
+});
+
+test('mail down past the alert threshold: the health summary shows it and the log names the cause', async () => {
+  await pipeline.mail.stop();
+  const logs = await captureLogs(async () => {
+    const sent = await checkThenSend(pipeline, referralForm, { ...REFERRAL_ANSWERS, fullName: 'Kept Safe' });
+    expect(sent.status).toBe(201);
+    await pipeline.settle();
+    for (let i = 0; i < pipeline.config.maxAttempts; i++) {
+      pipeline.advance(7 * 60 * MINUTE);
+      await sweep(pipeline.deps.outbox);
+    }
+  });
+  expect(logs).toContain('"outcome":"delivery-failed"');
+  expect(logs).toContain('"reason":"smtp-connection-refused"');
+  expect(logs).toContain('"outcome":"alert-undelivered"');
+  expect(logs).not.toContain('Kept Safe');
+
+  const ask = (headers: Record<string, string>) =>
+    pipeline.health(new Request('http://localhost/api/health', { headers }));
+  expect((await ask({})).status).toBe(401);
+  expect((await ask({ Authorization: 'Bearer wrong' })).status).toBe(401);
+  const health = await ask({ Authorization: 'Bearer health-secret' });
+  expect(health.status).toBe(200);
+  const text = await health.text();
+  expect(JSON.parse(text)).toMatchObject({
+    status: 'attention',
+    waiting: 1,
+    undelivered: 1,
+    alerted: 0,
+    reasons: { 'smtp-connection-refused': 1 },
+  });
+  expect(JSON.parse(text).oldestWaitingMinutes).toBeGreaterThanOrEqual(21 * 60);
+  expect(text).not.toMatch(/RG-|Kept/);
+});
+
+test('a referral acknowledged while mail is down is kept, then delivered by the retry', async () => {
+  const port = pipeline.mail.port;
+  await pipeline.mail.stop();
+  const logs = await captureLogs(async () => {
+    const sent = await checkThenSend(pipeline, referralForm, {
+      ...REFERRAL_ANSWERS,
+      fullName: 'Later Delivered',
+      contactMethods: ['email'],
+      email: 'kept@example.org',
+      emailConfirmation: 'no',
+    });
+    expect(sent.status).toBe(201);
+    const { reference } = (await sent.json()) as { reference: string };
+    await pipeline.settle();
+    expect((await metadataOf(reference))?.attempts).toBe(1);
+
+    const back = new TestMailServer(port);
+    await back.start();
+    pipeline.advance(2 * MINUTE);
+    await sweep(pipeline.deps.outbox);
+    expect(back.received.filter((m) => decode(m.raw).includes(`[${reference}] New referral`))).toHaveLength(1);
+    // They said it is not safe to email them: nothing goes to their address.
+    expect(back.received.some((m) => m.to.includes('kept@example.org'))).toBe(false);
+    await back.stop();
+  });
+  expect(logs).toContain('"outcome":"delivered"');
+});
+
+test('no record outlives its limit: delivered after retention, undelivered after the documented maximum', async () => {
+  const { config } = pipeline;
+  const outbox = pipeline.deps.outbox;
+  const delivered = await storeSubmission(outbox, referralForm, { ...REFERRAL_ANSWERS, fullName: 'Delivered' });
+  await captureLogs(async () => void (await deliver(outbox, delivered)));
+  await pipeline.mail.stop();
+  const undelivered = await storeSubmission(outbox, referralForm, { ...REFERRAL_ANSWERS, fullName: 'Never' });
+
+  const logs = await captureLogs(async () => {
+    pipeline.advance(config.retentionDays * DAY - MINUTE);
+    await sweep(outbox);
+    expect(await outbox.store.get(delivered)).not.toBeNull();
+    pipeline.advance(2 * MINUTE);
+    await sweep(outbox);
+    expect(await outbox.store.get(delivered)).toBeNull();
+    expect(await outbox.store.get(undelivered)).not.toBeNull();
+
+    pipeline.advance(config.undeliveredMaxDays * DAY);
+    await sweep(outbox);
+  });
+  expect(await outbox.store.get(undelivered)).toBeNull();
+  expect(logs).toContain(`"reference":"${undelivered}","outcome":"purged-undelivered"`);
+  // Its delivery claims went with it.
+  expect((await outbox.markers.list({ prefix: `claim/${undelivered}/` })).blobs).toEqual([]);
+});
+
+test('the local mail outbox is purged on the same schedule', async () => {
+  await pipeline.stop();
+  pipeline = await startPipeline({ smtpUrl: undefined });
+  const outbox = pipeline.deps.outbox;
+  const reference = await storeSubmission(outbox, referralForm, REFERRAL_ANSWERS);
+  await captureLogs(async () => void (await deliver(outbox, reference)));
+  const files = () => (existsSync(pipeline.config.mailDir) ? readdirSync(pipeline.config.mailDir) : []);
+  expect(files().some((name) => name.includes(reference))).toBe(true);
+  pipeline.advance(pipeline.config.retentionDays * DAY + MINUTE);
+  await captureLogs(async () => void (await sweep(outbox)));
+  expect(files()).toEqual([]);
+});
+
+test('a token sends once, only with the answers it was issued for, and not a millisecond early', async () => {
+  const handle = pipeline.handler(referralForm);
+  const records = async () => (await pipeline.deps.outbox.store.list()).blobs.length;
+  const check = await handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'check' }));
+  const { token, sendAfterMs } = (await check.json()) as { token: string; sendAfterMs: number };
+  expect(sendAfterMs).toBe(pipeline.config.minMsBeforeSend);
+  const send = (answers: Record<string, unknown>) =>
+    handle(formRequest('/api/referral', { ...answers, action: 'send', token }));
+
+  pipeline.advance(pipeline.config.minMsBeforeSend - 1);
+  expect((await send(REFERRAL_ANSWERS)).status).toBe(409);
+  pipeline.advance(1);
+  const changed = await send({ ...REFERRAL_ANSWERS, fullName: 'Someone Else' });
+  expect(changed.status).toBe(409);
+  expect(await records()).toBe(0);
+
+  const first = await send(REFERRAL_ANSWERS);
+  expect(first.status).toBe(201);
+  const replay = await send(REFERRAL_ANSWERS);
+  expect(replay.status).toBe(409);
+  // The replay gets check your answers again, with a new token, not a second record.
+  expect(((await replay.json()) as { token: string }).token).not.toBe(token);
+  expect(await records()).toBe(1);
+
+  // Two sends of one token at the same moment: one record.
+  const check2 = await handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'check' }));
+  const token2 = ((await check2.json()) as { token: string }).token;
+  pipeline.advance(pipeline.config.minMsBeforeSend);
+  const racing = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'send', token: token2 })),
+    ),
+  );
+  expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+  expect(await records()).toBe(2);
+  await pipeline.settle();
+});
+
+test('a plain form post with "Origin: null" and no Sec-Fetch-Site is answered at both steps', async () => {
+  const handle = pipeline.handler(referralForm);
+  const oldBrowser = { Origin: 'null' };
+  const answers = { ...REFERRAL_ANSWERS, contactMethods: 'phone' };
+  const check = await handle(
+    formRequest('/api/referral', { ...answers, action: 'check' }, { form: true, headers: oldBrowser }),
+  );
+  expect(check.status).toBe(200);
+  const token = (await check.text()).match(/name="token" value="([^"]+)"/)?.[1];
+  expect(token).toBeTruthy();
+  pipeline.advance(pipeline.config.minMsBeforeSend);
+  const withoutToken = await handle(
+    formRequest('/api/referral', { ...answers, action: 'send' }, { form: true, headers: oldBrowser }),
+  );
+  expect(withoutToken.status).toBe(409);
+  const send = await handle(
+    formRequest('/api/referral', { ...answers, action: 'send', token: token! }, { form: true, headers: oldBrowser }),
+  );
+  expect(send.status).toBe(303);
+  expect(send.headers.get('location')).toMatch(/\/refer\/confirmation\/\?reference=RG-/);
+  await pipeline.settle();
+});
+
+test('confirmations: at most one email to an address in an hour, whatever is submitted', async () => {
+  const answers = {
+    fullName: 'Sam Applicant',
+    email: 'Sam@Example.org',
+    phone: '07700 900 982',
+    postcode: 'GL1 2AB',
+    over18: 'yes',
+    availability: ['weekday-evenings'],
+    canAttendTraining: 'yes',
+    commitment: 'yes',
+    backgroundCheck: 'yes',
+    itComfort: 'willing',
+    experience: 'Listening service volunteer.',
+    motivation: 'To help people.',
+    consent: 'yes',
+  };
+  const confirmationsTo = () =>
+    pipeline.mail.received.filter((m) => m.to.some((to) => to.toLowerCase() === 'sam@example.org'));
+  await captureLogs(async () => {
+    for (const email of ['Sam@Example.org', 'sam@example.org', ' SAM@EXAMPLE.ORG']) {
+      const sent = await checkThenSend(pipeline, volunteerApplicationForm, { ...answers, email });
+      expect(sent.status, await sent.clone().text()).toBe(201);
+      await pipeline.settle();
+    }
+  });
+  expect(confirmationsTo()).toHaveLength(1);
+  // The store never holds the address itself.
+  const { blobs } = await pipeline.deps.outbox.markers.list({ prefix: 'confirmation/' });
+  expect(blobs).toHaveLength(1);
+  expect(blobs[0].key.toLowerCase()).not.toContain('example');
+
+  pipeline.advance(61 * MINUTE);
+  await captureLogs(async () => {
+    await checkThenSend(pipeline, volunteerApplicationForm, answers);
+    await pipeline.settle();
+  });
+  expect(confirmationsTo()).toHaveLength(2);
+});
