@@ -10,10 +10,9 @@ import { PAGE_FILES } from '../../src/lib/page-files.ts';
 import { serveFolder } from '../support/static-server.ts';
 
 /**
- * Decap CMS at /admin/, as staff use it, against the local backend (decap-server writing
- * to a copy of content/). Serial: later tests build the site from what earlier ones saved.
+ * Decap CMS at /admin/, as staff use it, against the local backend (decap-server's API on
+ * the site's origin, writing to a copy of content/). Each test stands alone.
  */
-test.describe.configure({ mode: 'serial' });
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS_REPO_DIR = TEST_RUN.cmsRepoDir;
@@ -55,7 +54,12 @@ test('the admin page is not indexed, names itself, and says it is loading', asyn
   expect(response.headers()['x-robots-tag']).toContain('noindex');
 });
 
-test('staff create and publish a case study; the file passes the schema', async ({ page }) => {
+test('staff create a case study, edit a service and the phone number; after a build all of it shows', async ({
+  page,
+  browser,
+}) => {
+  // Three saves in the CMS and a whole production build: about 25 s alone, more on a busy machine.
+  test.setTimeout(90_000);
   await openCms(page);
   await page.getByRole('link', { name: 'Case studies' }).click();
   await page.locator('a[href="#/collections/caseStudies/new"]').click();
@@ -75,17 +79,7 @@ test('staff create and publish a case study; the file passes the schema', async 
   const result = caseStudySchema(() => z.string()).safeParse(data);
   expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
   expect(data.illustrative).toBe(true);
-});
 
-test('a required field left empty blocks publishing, with a message', async ({ page }) => {
-  await openCms(page, '#/collections/caseStudies/new');
-  await page.getByLabel('Title').fill('Not finished');
-  await publish(page);
-  await expect(page.getByText(/is required/).first()).toBeVisible();
-  expect(existsSync(path.join(CMS_REPO_DIR, 'content', 'caseStudies', 'not-finished.md'))).toBe(false);
-});
-
-test('staff edit a service and the referral phone number', async ({ page }) => {
   await openCms(page, '#/collections/services/entries/workplaces');
   await page.getByLabel('Title').fill('Workplaces and teams');
   await publish(page);
@@ -101,11 +95,7 @@ test('staff edit a service and the referral phone number', async ({ page }) => {
   await expect.poll(() => JSON.parse(readFileSync(settingsFile, 'utf8')).phone).toBe(NEW_PHONE);
   const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
   expect(settings.referralEmail).toBe('RestorativeGloucestershireCaseReferrals@gloucestershire.pnn.police.uk');
-});
 
-test('after a build, the new case study is published, listed and found; the edits show', async ({ browser }) => {
-  // A whole production build of the edited content: about 15 s alone, more on a busy machine.
-  test.setTimeout(90_000);
   const project = copyProject(ROOT, 'rg-cms-build-');
   try {
     rmSync(path.join(project.dir, 'content'), { recursive: true });
@@ -123,9 +113,9 @@ test('after a build, the new case study is published, listed and found; the edit
 
     const site = await serveFolder(dist);
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${site.url}/search/?q=zebracorn`);
-    await expect(page.locator('[data-search-list] li').first().getByRole('link')).toHaveText(NEW_TITLE);
+    const visitor = await context.newPage();
+    await visitor.goto(`${site.url}/search/?q=zebracorn`);
+    await expect(visitor.locator('[data-search-list] li').first().getByRole('link')).toHaveText(NEW_TITLE);
     await context.close();
     await site.close();
   } finally {
@@ -133,32 +123,45 @@ test('after a build, the new case study is published, listed and found; the edit
   }
 });
 
-test('every existing entry of every collection opens in the editor without errors', async ({ page }) => {
-  test.setTimeout(240_000);
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await openCms(page);
-  const slugs = (folder: string, extension: string) =>
-    readdirSync(path.join(ROOT, 'content', folder))
-      .filter((name) => name.endsWith(`.${extension}`))
-      .map((name) => name.slice(0, -extension.length - 1));
-  const entries = [
-    ...slugs('services', 'md').map((slug) => `services/entries/${slug}`),
-    ...slugs('caseStudies', 'md').map((slug) => `caseStudies/entries/${slug}`),
-    ...slugs('explainers', 'md').map((slug) => `explainers/entries/${slug}`),
-    ...slugs('explainers', 'mdx').map((slug) => `explainersWithLayout/entries/${slug}`),
-    'volunteering/entries/volunteer-with-us',
-    ...PAGE_FILES.map((pageFile) => `pages/entries/${pageFile.id}`),
-    'settings/entries/site',
-  ];
-  for (const entry of entries) {
-    await page.goto('about:blank');
-    await page.goto(`/admin/#/collections/${entry}`);
-    const firstField = entry.startsWith('settings') ? 'Organisation name' : 'Title';
-    await expect(page.getByLabel(firstField, { exact: true }), entry).not.toHaveValue('');
-    expect(errors, entry).toEqual([]);
-  }
+test('a required field left empty blocks publishing, with a message', async ({ page }) => {
+  await openCms(page, '#/collections/caseStudies/new');
+  await page.getByLabel('Title').fill('Not finished');
+  await publish(page);
+  await expect(page.getByText(/is required/).first()).toBeVisible();
+  expect(existsSync(path.join(CMS_REPO_DIR, 'content', 'caseStudies', 'not-finished.md'))).toBe(false);
 });
+
+const slugs = (folder: string, extension: string) =>
+  readdirSync(path.join(ROOT, 'content', folder))
+    .filter((name) => name.endsWith(`.${extension}`))
+    .map((name) => name.slice(0, -extension.length - 1));
+const ENTRIES = [
+  ...slugs('services', 'md').map((slug) => `services/entries/${slug}`),
+  ...slugs('caseStudies', 'md').map((slug) => `caseStudies/entries/${slug}`),
+  ...slugs('explainers', 'md').map((slug) => `explainers/entries/${slug}`),
+  ...slugs('explainers', 'mdx').map((slug) => `explainersWithLayout/entries/${slug}`),
+  'volunteering/entries/volunteer-with-us',
+  ...PAGE_FILES.map((pageFile) => `pages/entries/${pageFile.id}`),
+  'settings/entries/site',
+];
+// A few entries a test, so the checks run in parallel and each test stays short.
+const CHUNK = 3;
+for (let start = 0; start < ENTRIES.length; start += CHUNK) {
+  const chunk = ENTRIES.slice(start, start + CHUNK);
+  test(`existing entries open in the editor without errors: ${chunk[0]} …`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await openCms(page);
+    for (const entry of chunk) {
+      // A fresh load each time: changing only the hash would keep the previous editor's state.
+      await page.goto('about:blank');
+      await page.goto(`/admin/#/collections/${entry}`);
+      const firstField = entry.startsWith('settings') ? 'Organisation name' : 'Title';
+      await expect(page.getByLabel(firstField, { exact: true }), entry).not.toHaveValue('');
+      expect(errors, entry).toEqual([]);
+    }
+  });
+}
