@@ -30,9 +30,8 @@ export interface HandlerDeps {
   outbox: OutboxDeps;
 }
 
-/** Builds the pipeline for this deploy context; tests and benchmarks pass their own. */
 /**
- * Config and mailer are made once per deploy context and kept while the function instance
+ * Builds the pipeline for this deploy context; tests and benchmarks pass their own. Config and mailer are made once per deploy context and kept while the function instance
  * lives (reading keys and building an SMTP transport on every request was wasted work).
  * The Blobs store is fetched per call: its credentials come with each invocation.
  */
@@ -57,11 +56,16 @@ type WaitUntil = (promise: Promise<unknown>) => void;
 const problemMessage = (form: FormDefinition) =>
   `We could not send your ${form.id === 'referral' ? 'referral' : 'application'}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
 
-/** A trap counts as filled whatever shape it arrives in (sent twice it is a list). */
+/**
+ * A trap counts as filled whatever shape it arrives in: sent twice it is a list, and in JSON
+ * it can be anything. Only an empty answer, or a list of empty answers, is empty. (Not
+ * recursive: a deeply nested list must not be able to exhaust the stack.)
+ */
 function isFilled(trap: unknown): boolean {
-  if (typeof trap === 'string') return trap.trim() !== '';
-  if (Array.isArray(trap)) return trap.some(isFilled);
-  return trap !== undefined && trap !== null && trap !== '' && trap !== false;
+  const blank = (value: unknown) =>
+    value === undefined || value === null || value === false || (typeof value === 'string' && value.trim() === '');
+  if (Array.isArray(trap)) return !trap.every(blank);
+  return !blank(trap);
 }
 
 export function createSubmissionHandler(form: FormDefinition, makeDeps: (context?: Context) => HandlerDeps = depsFor) {
@@ -155,7 +159,18 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
     let usedMarker: string | undefined;
     if (tokenCheck.state === 'ok') {
       usedMarker = usedTokenKey(tokenCheck.id);
-      if (!(await claimMarker(deps.outbox.markers, usedMarker, clock()))) tokenState = 'used';
+      if (!(await claimMarker(deps.outbox.markers, usedMarker, clock()))) {
+        // Sent already (a double click without JavaScript, Back and Send again): show the
+        // confirmation of the referral that was kept, rather than invite a second one.
+        const earlier = await deps.outbox.markers.getMetadata(usedMarker, { consistency: 'strong' });
+        const reference = normaliseReference(String(earlier?.metadata?.reference ?? ''));
+        if (reference) {
+          logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
+          const confirmationUrl = `${form.confirmationPath}?reference=${reference}`;
+          return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
+        }
+        tokenState = 'used';
+      }
     }
     if (tokenState !== 'ok') {
       logEvent({ form: form.id, outcome: `token-${tokenState}`, status: 409 });
@@ -180,6 +195,11 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
       return page(503, `Error: ${form.title}`, `<h1>Sorry, there is a problem</h1><p>${problemMessage(form)}</p>`);
     }
     logEvent({ form: form.id, reference, outcome: 'stored', status: asJson ? 201 : 303 });
+    if (usedMarker) {
+      await deps.outbox.markers
+        .set(usedMarker, '', { metadata: { at: clock(), reference } })
+        .catch(() => logEvent({ form: form.id, reference, outcome: 'token-marker-failed' }, 'error'));
+    }
 
     // Stored, so it is safe to say yes. Email goes after the reply; the sweep retries failures.
     const delivery = deliver(deps.outbox, reference).catch((error) => {

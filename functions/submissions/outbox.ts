@@ -261,10 +261,19 @@ export interface SweepCounts {
   problems: number;
 }
 
-/** The scheduled sweep: retry what is due, park what cannot be opened, delete what is old enough. */
-export async function sweep(deps: OutboxDeps): Promise<SweepCounts> {
+/** Delivery stops starting new attempts after this long, so a sweep ends inside Netlify's limit. */
+export const SWEEP_DELIVERY_BUDGET_MS = 20_000;
+
+/**
+ * The scheduled sweep. First what needs no mail and cannot hang (deleting what has reached its
+ * limit, parking what cannot be read, old markers), then retries of what is due, for as long as
+ * the time budget lasts: a mail server that hangs must never stop records being deleted.
+ */
+export async function sweep(deps: OutboxDeps, budgetMs = SWEEP_DELIVERY_BUDGET_MS): Promise<SweepCounts> {
+  const started = Date.now();
   const now = (deps.now ?? Date.now)();
   const counts: SweepCounts = { delivered: 0, failed: 0, purged: 0, pending: 0, parked: 0, problems: 0 };
+  const due: string[] = [];
   const { blobs } = await deps.store.list();
   for (const { key } of blobs) {
     try {
@@ -272,9 +281,13 @@ export async function sweep(deps: OutboxDeps): Promise<SweepCounts> {
       if (!entry) continue;
       const metadata = entry.metadata as unknown as RecordMetadata;
       if (!Number.isFinite(Date.parse(metadata.receivedAt))) {
-        // Without a date of receipt nothing can be decided: park it for a person to look at.
+        // Without a date of receipt nothing can be decided: park it for a person to look at,
+        // dated from when it was first parked, so parking again never extends its life.
         const text = await deps.store.get(key, { type: 'text', consistency: 'strong' });
-        await park(deps, key, text ?? '', { ...metadata, receivedAt: new Date(now).toISOString() }, 'corrupt-record');
+        const since = Number.isFinite(Date.parse(metadata.parkedAt ?? ''))
+          ? metadata.parkedAt!
+          : new Date(now).toISOString();
+        await park(deps, key, text ?? '', { ...metadata, receivedAt: since }, 'corrupt-record');
         counts.parked++;
         continue;
       }
@@ -292,10 +305,25 @@ export async function sweep(deps: OutboxDeps): Promise<SweepCounts> {
         continue;
       }
       const fresh = metadata.attempts === 0 && now - Date.parse(metadata.receivedAt) < SWEEP_GRACE_MS;
-      if (fresh || Date.parse(metadata.nextAttemptAt) > now) {
-        counts.pending++;
-        continue;
-      }
+      if (fresh || Date.parse(metadata.nextAttemptAt) > now) counts.pending++;
+      else due.push(key);
+    } catch (error) {
+      counts.problems++;
+      logEvent({ reference: key, outcome: 'sweep-record-failed', reason: (error as Error).name }, 'error');
+    }
+  }
+  await purgeMarkers(deps, now).catch((error: Error) =>
+    logEvent({ outcome: 'sweep-markers-failed', reason: error.name }, 'error'),
+  );
+  if (deps.config.isLocal) await purgeLocalOutbox(deps, now);
+
+  for (const key of due) {
+    if (Date.now() - started > budgetMs) {
+      // The rest wait for the next sweep, five minutes on.
+      counts.pending++;
+      continue;
+    }
+    try {
       const outcome = await deliver(deps, key);
       if (outcome === 'delivered') counts.delivered++;
       else if (outcome === 'failed') counts.failed++;
@@ -306,10 +334,6 @@ export async function sweep(deps: OutboxDeps): Promise<SweepCounts> {
       logEvent({ reference: key, outcome: 'sweep-record-failed', reason: (error as Error).name }, 'error');
     }
   }
-  await purgeMarkers(deps, now).catch((error: Error) =>
-    logEvent({ outcome: 'sweep-markers-failed', reason: error.name }, 'error'),
-  );
-  if (deps.config.isLocal) await purgeLocalOutbox(deps, now);
   if (counts.delivered || counts.failed || counts.purged || counts.problems)
     logEvent({ outcome: 'sweep', count: counts.delivered + counts.failed + counts.purged + counts.problems });
   return counts;
@@ -323,9 +347,10 @@ async function purgeMarkers(deps: OutboxDeps, now: number) {
   };
   const { blobs } = await deps.markers.list();
   for (const { key } of blobs) {
-    const entry = await deps.markers.getMetadata(key);
+    const entry = await deps.markers.getMetadata(key, { consistency: 'strong' });
     const at = Number((entry?.metadata as MarkerMetadata | undefined)?.at);
-    if (!Number.isFinite(at) || markerExpired(key, at, now, limits)) await deps.markers.delete(key);
+    // A marker without its date may be mid-write: leave it for the next sweep.
+    if (Number.isFinite(at) && markerExpired(key, at, now, limits)) await deps.markers.delete(key);
   }
 }
 
@@ -341,8 +366,11 @@ async function purgeLocalOutbox(deps: OutboxDeps, now: number) {
   }
 }
 
+/** A record still waiting after this long means deliveries are not happening, failed or not. */
+export const WAITING_TOO_LONG_MS = 30 * 60_000;
+
 export interface HealthSummary {
-  /** "ok", or "attention" when anything waits after a failure or is parked. */
+  /** "ok", or "attention" when anything waits after a failure, is parked, or waits too long. */
   status: 'ok' | 'attention';
   waiting: number;
   undelivered: number;
@@ -375,12 +403,14 @@ export async function healthSummary(deps: OutboxDeps): Promise<HealthSummary> {
     else {
       summary.waiting++;
       if (metadata.attempts > 0) summary.undelivered++;
-      oldest = Math.min(oldest, Date.parse(metadata.receivedAt));
+      const received = Date.parse(metadata.receivedAt);
+      if (Number.isFinite(received)) oldest = Math.min(oldest, received);
     }
     if (metadata.alerted) summary.alerted++;
     if (metadata.lastFailure) summary.reasons[metadata.lastFailure] = (summary.reasons[metadata.lastFailure] ?? 0) + 1;
   }
   if (Number.isFinite(oldest)) summary.oldestWaitingMinutes = Math.floor((now - oldest) / 60_000);
-  if (summary.undelivered || summary.parked) summary.status = 'attention';
+  const waitingTooLong = Number.isFinite(oldest) && now - oldest > WAITING_TOO_LONG_MS;
+  if (summary.undelivered || summary.parked || waitingTooLong) summary.status = 'attention';
   return summary;
 }

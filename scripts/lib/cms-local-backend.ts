@@ -34,35 +34,62 @@ const ACTIONS = new Set([
   'deleteFiles',
   'getDeployPreview',
 ]);
-const PATH_KEYS = new Set(['path', 'newPath', 'folder', 'mediaFolder']);
+/** Keys decap-server's file-system API reads as a file path, and as a folder. */
+const FILE_KEYS = new Set(['path', 'newPath']);
+const FOLDER_KEYS = new Set(['folder', 'mediaFolder']);
 
-/** True when `value`, as decap-server will read it, names something inside an editable folder. */
-export function isEditablePath(value: unknown): boolean {
+/**
+ * True when `value`, as decap-server will read it, names something strictly inside an
+ * editable folder (a folder may be the editable folder itself).
+ */
+export function isEditablePath(value: unknown, kind: 'file' | 'folder' = 'file'): boolean {
   if (typeof value !== 'string' || value === '' || value.includes('\0') || value.includes('\\')) return false;
   const relative = value.replace(/^\/+/, '');
   const normal = path.posix.normalize(relative);
   if (normal !== relative.replace(/\/+$/, '') && normal !== relative) return false;
   if (normal.split('/').includes('..')) return false;
   const asFolder = normal.endsWith('/') ? normal : `${normal}/`;
-  return CMS_WRITABLE_FOLDERS.some((folder) => asFolder.startsWith(folder));
+  if (kind === 'folder') return CMS_WRITABLE_FOLDERS.some((folder) => asFolder.startsWith(folder));
+  return CMS_WRITABLE_FOLDERS.some((folder) => normal.startsWith(folder) && normal.length > folder.length);
 }
 
-/** Every path-like value in a request's params, wherever it is nested. */
-export function pathsIn(params: unknown): unknown[] {
-  const found: unknown[] = [];
-  const walk = (value: unknown, key?: string) => {
+/** Every path-like value in a request's params, wherever it is nested, with what it names. */
+export function pathsIn(params: unknown): { value: unknown; kind: 'file' | 'folder' }[] {
+  const found: { value: unknown; kind: 'file' | 'folder' }[] = [];
+  // A stack, not recursion: a deeply nested body must not be able to exhaust the call stack.
+  const stack: { value: unknown; key?: string }[] = [{ value: params }];
+  while (stack.length) {
+    const { value, key } = stack.pop()!;
     if (key === 'paths' && Array.isArray(value)) {
-      found.push(...value);
-      return;
+      for (const item of value) found.push({ value: item, kind: 'file' });
+      continue;
     }
-    if (key && PATH_KEYS.has(key)) found.push(value);
-    if (Array.isArray(value)) value.forEach((item) => walk(item));
+    if (key && FILE_KEYS.has(key)) found.push({ value, kind: 'file' });
+    if (key && FOLDER_KEYS.has(key)) found.push({ value, kind: 'folder' });
+    if (Array.isArray(value)) for (const item of value) stack.push({ value: item });
     else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, k);
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, key: k });
     }
-  };
-  walk(params);
+  }
   return found;
+}
+
+/**
+ * decap-server moves every file in a path's folder when an entry is renamed (newPath), so a
+ * rename may only stay within the folder it started in.
+ */
+function movesAcrossFolders(params: unknown): boolean {
+  const entries: unknown[] = [];
+  const p = (params ?? {}) as { entry?: unknown; dataFiles?: unknown };
+  if (p.entry) entries.push(p.entry);
+  if (Array.isArray(p.dataFiles)) entries.push(...p.dataFiles);
+  return entries.some((entry) => {
+    const { path: from, newPath: to } = (entry ?? {}) as { path?: unknown; newPath?: unknown };
+    if (to === undefined) return false;
+    if (typeof from !== 'string' || typeof to !== 'string') return true;
+    const folder = (file: string) => path.posix.dirname(path.posix.normalize(file.replace(/^\/+/, '')));
+    return folder(from) !== folder(to);
+  });
 }
 
 export type CmsRequestCheck = { ok: true } | { ok: false; status: number; error: string };
@@ -87,11 +114,15 @@ export function checkCmsRequest(
   if (typeof body !== 'object' || body === null || typeof body.action !== 'string' || !ACTIONS.has(body.action)) {
     return { ok: false, status: 422, error: 'Unknown action' };
   }
-  for (const value of pathsIn(body.params)) {
-    if (!isEditablePath(value)) {
-      return { ok: false, status: 403, error: 'The local CMS may only read and write content and uploads' };
-    }
+  const outside = {
+    ok: false,
+    status: 403,
+    error: 'The local CMS may only read and write content and uploads',
+  } as const;
+  for (const { value, kind } of pathsIn(body.params)) {
+    if (!isEditablePath(value, kind)) return outside;
   }
+  if (movesAcrossFolders(body.params)) return outside;
   return { ok: true };
 }
 

@@ -99,8 +99,12 @@ const EMAIL =
 const PHONE_CHARACTERS = /^[0-9+()\-.\s]+$/;
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$/i;
 
-/** Characters that change how text is shown without being seen: bidi controls, zero-width marks. */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * Characters that change how text is shown, or hide text, without being seen: bidi controls,
+ * zero-width marks, the soft hyphen, variation selectors, Hangul fillers and tag characters.
+ */
+const INVISIBLE =
+  /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 /** C0 and C1 control characters (U+0085, "next line", among them). */
 const CONTROLS_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;

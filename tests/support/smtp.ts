@@ -111,3 +111,21 @@ export function decode(raw: string): string {
     .replace(/((?:=[0-9A-F]{2})+)/g, (match) => Buffer.from(match.replace(/=/g, ''), 'hex').toString('utf8'));
   return `${text}\n${qp}`;
 }
+
+/** One MIME part of a message (text/plain or text/html), decoded from base64 or quoted-printable. */
+export function mimePart(raw: string, type: 'text/plain' | 'text/html'): string {
+  const start = raw.search(new RegExp(`^Content-Type: ${type.replace('/', '\\/')}`, 'm'));
+  if (start < 0) return '';
+  const rest = raw.slice(start);
+  const headerEnd = rest.search(/\r?\n\r?\n/);
+  const headers = rest.slice(0, headerEnd);
+  const body = rest
+    .slice(headerEnd)
+    .replace(/^\s+/, '')
+    .split(/\r?\n--/)[0];
+  if (/Content-Transfer-Encoding: base64/i.test(headers))
+    return Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8');
+  return body
+    .replace(/=\r?\n/g, '')
+    .replace(/((?:=[0-9A-F]{2})+)/g, (match) => Buffer.from(match.replace(/=/g, ''), 'hex').toString('utf8'));
+}

@@ -117,6 +117,17 @@ test('a path outside the content and upload folders is refused, reading or writi
       },
     },
     { action: 'deleteFiles', params: { branch: 'main', paths: ['content/services/schools.md', 'package.json'] } },
+    // A rename moves every file in the folder: never to another folder.
+    {
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        entry: { slug: 'x', path: 'content/services/schools.md', newPath: 'public/uploads/schools.md', raw: 'x' },
+        assets: [],
+        options: {},
+      },
+    },
+    { action: 'deleteFile', params: { branch: 'main', path: 'content' } },
   ];
   for (const body of outside) {
     const response = await call(body);

@@ -150,6 +150,19 @@ test('HTML, script and unicode in every field are kept as text and escaped every
   expect(html).not.toContain('<img src=x');
   expect(html).toContain('&lt;script&gt;alert');
   expect(html).toContain('名前 🙂');
+
+  // And in the email staff receive.
+  const { checkThenSend } = await import('../support/pipeline.ts');
+  const { mimePart } = await import('../support/smtp.ts');
+  const sent = await checkThenSend(pipeline, referralForm, answers);
+  const { reference } = (await sent.json()) as { reference: string };
+  await pipeline.settle();
+  const mail = await pipeline.mail.waitFor(`[${reference}]`);
+  const htmlPart = mimePart(mail.raw, 'text/html');
+  expect(htmlPart).toContain('名前 🙂');
+  expect(htmlPart).toContain('&lt;script&gt;');
+  expect(htmlPart).not.toContain('<script>');
+  expect(htmlPart).not.toContain('<img src=x');
 });
 
 test('invisible and line-breaking characters never reach a single-line answer or an address', async () => {
@@ -206,6 +219,10 @@ test('a filled honeypot is answered like a success, but nothing is stored and no
     expect(response.status).toBe(201);
     expect(((await response.json()) as { reference: string }).reference).toBe('RG-0000-0000');
   }
+  // Nested as deep as 32 KB allows: still a trap, and no stack overflow (which was a 503).
+  const deep = `{"website":${'['.repeat(9000)}"x"${']'.repeat(9000)},"fullName":"Bot"}`;
+  const nested = await handle(formRequest('/api/referral', deep));
+  expect(nested.status).toBe(201);
   // Sent twice in a plain form post, the hidden field arrives as a list: still a trap.
   const asForm = await handle(
     formRequest('/api/referral', 'website=&website=http%3A%2F%2Fspam.example&fullName=Bot', { form: true }),
