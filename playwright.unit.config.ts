@@ -7,7 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: './tests/unit',
-  outputDir: './test-results/unit',
+  // Apart from the browser suite's folder, which Playwright empties at the start of each run.
+  outputDir: './test-results-unit',
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

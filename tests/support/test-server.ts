@@ -50,6 +50,8 @@ console.log(`Test server on ${server.url}, mail on ${mail.url}`);
 const stop = async () => {
   await server.close().catch(() => undefined);
   await mail.stop();
+  // The run's key, store and received mail go with the run (KEEP_TEST_DATA=1 keeps them to look at).
+  if (!process.env.KEEP_TEST_DATA) rmSync(process.env.TEST_DATA_DIR!, { recursive: true, force: true });
   process.exit(0);
 };
 process.on('SIGINT', stop);
