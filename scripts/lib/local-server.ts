@@ -52,8 +52,10 @@ export async function startLocalBlobs(
   const directory = path.join(dataDir, 'blobs');
   const blobs = new BlobsServer({ directory, token });
   // The library's server checks a condition (If-None-Match, If-Match) and then writes, with
-  // awaits between, so two conditional writes at once could both succeed. Netlify's service
-  // makes them atomic, and the delivery claims depend on it: writes here go one at a time.
+  // awaits between, so two conditional writes at once could both succeed; and a listing taken
+  // while a write renames its temporary file silently leaves entries out. Netlify's service
+  // does neither, and the delivery claims and sweeps depend on that: writes and listings
+  // (a GET of /site/store with no key) go one at a time here.
   let writes: Promise<unknown> = Promise.resolve();
   const server = createServer(async (req, res) => {
     try {
@@ -61,7 +63,8 @@ export async function startLocalBlobs(
       const server = blobs as unknown as { handleRequest(request: Request): Promise<Response> };
       const handle = () => server.handleRequest(toWebRequest(req, url));
       let response: Response;
-      if (req.method === 'PUT' || req.method === 'DELETE') {
+      const isListing = req.method === 'GET' && (req.url ?? '').split('?')[0].split('/').filter(Boolean).length <= 2;
+      if (req.method === 'PUT' || req.method === 'DELETE' || isListing) {
         const run = writes.then(handle, handle);
         writes = run.catch(() => undefined);
         response = await run;
