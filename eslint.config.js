@@ -4,7 +4,19 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.data/', '.netlify/', 'node_modules/', 'test-results/', '.bench/', 'public/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.data/',
+      '.netlify/',
+      'node_modules/',
+      'test-results/',
+      'test-results-unit/',
+      '.bench/',
+      'public/',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   // Accessibility rules from jsx-a11y, applied to Astro templates.
