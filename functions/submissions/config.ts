@@ -71,12 +71,12 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     env('FORM_TOKEN_SECRET') ?? `token:${keyring.keys.get(keyring.currentId)!.toString('base64')}`,
   );
   const referralInbox = env('REFERRAL_INBOX') ?? settings.referralEmail;
-  const number = (name: string, fallback: number) => {
+  /** A number from the environment, if set and at least `min`; otherwise the default. */
+  const number = (name: string, fallback: number, min = Number.MIN_VALUE) => {
     const value = Number(env(name));
-    return Number.isFinite(value) && value > 0 ? value : fallback;
+    return Number.isFinite(value) && value >= min ? value : fallback;
   };
   const siteUrl = env('URL') ?? env('SITE_URL');
-  const minMs = Number(env('MIN_MS_BEFORE_SEND'));
   const storeName = `submissions-${deployContext.replace(/[^a-z0-9-]/gi, '-')}`;
   return {
     deployContext,
@@ -94,7 +94,7 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     undeliveredMaxDays: number('UNDELIVERED_MAX_DAYS', 14),
     maxAttempts: number('MAX_DELIVERY_ATTEMPTS', 8),
     retryBaseMs: number('RETRY_BASE_SECONDS', 60) * 1000,
-    minMsBeforeSend: Number.isFinite(minMs) && minMs >= 0 && env('MIN_MS_BEFORE_SEND') ? minMs : MIN_MS_BEFORE_SEND,
+    minMsBeforeSend: number('MIN_MS_BEFORE_SEND', MIN_MS_BEFORE_SEND, 0),
     healthToken: env('HEALTH_TOKEN'),
     storeName,
     markersStoreName: `${storeName}-markers`,

@@ -31,7 +31,8 @@ export interface HandlerDeps {
 }
 
 /**
- * Builds the pipeline for this deploy context; tests and benchmarks pass their own. Config and mailer are made once per deploy context and kept while the function instance
+ * Builds the pipeline for this deploy context; tests and benchmarks pass their own.
+ * Config and mailer are made once per deploy context and kept while the function instance
  * lives (reading keys and building an SMTP transport on every request was wasted work).
  * The Blobs store is fetched per call: its credentials come with each invocation.
  */

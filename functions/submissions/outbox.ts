@@ -127,15 +127,6 @@ export function openRecord(deps: Pick<OutboxDeps, 'config' | 'forms'>, reference
   return submission;
 }
 
-export async function readSubmission(
-  deps: OutboxDeps,
-  reference: string,
-): Promise<{ submission: Submission; metadata: RecordMetadata } | undefined> {
-  const entry = await deps.store.getWithMetadata(reference, { type: 'text', consistency: 'strong' });
-  if (!entry) return undefined;
-  return { submission: openRecord(deps, reference, entry.data), metadata: entry.metadata as unknown as RecordMetadata };
-}
-
 /** Rewrites a record's metadata; the stored (sealed) text is written back exactly as it was. */
 async function writeMetadata(deps: OutboxDeps, reference: string, text: string, metadata: RecordMetadata) {
   const clean = Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));

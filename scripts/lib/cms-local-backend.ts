@@ -94,23 +94,28 @@ function movesAcrossFolders(params: unknown): boolean {
 
 export type CmsRequestCheck = { ok: true } | { ok: false; status: number; error: string };
 
-/** The guard, as a pure function of what a request carries. */
-export function checkCmsRequest(
-  request: { host?: string; origin?: string; body?: unknown },
+/** Who is asking: this machine (by Host, against DNS rebinding) and the site's own pages (by Origin). */
+export function checkCmsCaller(
+  host: string | undefined,
+  origin: string | undefined,
   siteOrigins: string[],
 ): CmsRequestCheck {
   let hostname = '';
   try {
-    hostname = new URL(`http://${request.host ?? ''}`).hostname;
+    hostname = new URL(`http://${host ?? ''}`).hostname;
   } catch {
     /* refused below */
   }
   if (!LOCAL_HOSTS.has(hostname)) return { ok: false, status: 403, error: 'Only this machine may use the local CMS' };
-  if (!request.origin || !siteOrigins.includes(request.origin)) {
+  if (!origin || !siteOrigins.includes(origin)) {
     return { ok: false, status: 403, error: 'Only the site’s own pages may use the local CMS' };
   }
-  if (request.body === undefined) return { ok: true };
-  const body = request.body as { action?: unknown; params?: unknown };
+  return { ok: true };
+}
+
+/** What is asked: a known action, touching only paths inside the editable folders. */
+export function checkCmsBody(request: unknown): CmsRequestCheck {
+  const body = request as { action?: unknown; params?: unknown };
   if (typeof body !== 'object' || body === null || typeof body.action !== 'string' || !ACTIONS.has(body.action)) {
     return { ok: false, status: 422, error: 'Unknown action' };
   }
@@ -133,18 +138,16 @@ export function checkCmsRequest(
 export async function createCmsLocalBackend(options: { repoDir: string; siteOrigins: () => string[] }) {
   const inner = express();
   inner.disable('x-powered-by');
+  // The caller is checked before the body is even read; the body once it is parsed.
   inner.use((req, res, next) => {
-    const check = checkCmsRequest({ host: req.headers.host, origin: req.headers.origin }, options.siteOrigins());
+    const check = checkCmsCaller(req.headers.host, req.headers.origin, options.siteOrigins());
     if (!check.ok) return void res.status(check.status).json({ error: check.error });
     next();
   });
   inner.use(express.json({ limit: '50mb' }));
   inner.use((req, res, next) => {
     if (req.method !== 'POST') return next();
-    const check = checkCmsRequest(
-      { host: req.headers.host, origin: req.headers.origin, body: req.body ?? {} },
-      options.siteOrigins(),
-    );
+    const check = checkCmsBody(req.body ?? {});
     if (!check.ok) return void res.status(check.status).json({ error: check.error });
     next();
   });

@@ -13,13 +13,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CMS_LOCAL_BASE, createCmsLocalBackend } from './cms-local-backend.ts';
-import { loadFunctions, type FunctionsRuntime } from './functions-runtime.ts';
+import { loadFunctions } from './functions-runtime.ts';
 import { sendWebResponse, toWebRequest } from './web-node.ts';
 
 export interface LocalServer {
   url: string;
   port: number;
-  functions: FunctionsRuntime;
   close(): Promise<void>;
 }
 
@@ -57,11 +56,11 @@ export async function startLocalBlobs(
   // does neither, and the delivery claims and sweeps depend on that: writes and listings
   // (a GET of /site/store with no key) go one at a time here.
   let writes: Promise<unknown> = Promise.resolve();
+  // handleRequest is what the library's own start() serves; it is private only in the types.
+  const library = blobs as unknown as { handleRequest(request: Request): Promise<Response>; address: string };
   const server = createServer(async (req, res) => {
     try {
-      // handleRequest is what the library's own start() serves; it is private only in the types.
-      const server = blobs as unknown as { handleRequest(request: Request): Promise<Response> };
-      const handle = () => server.handleRequest(toWebRequest(req, url));
+      const handle = () => library.handleRequest(toWebRequest(req, url));
       let response: Response;
       const isListing = req.method === 'GET' && (req.url ?? '').split('?')[0].split('/').filter(Boolean).length <= 2;
       if (req.method === 'PUT' || req.method === 'DELETE' || isListing) {
@@ -80,7 +79,7 @@ export async function startLocalBlobs(
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   // handleRequest resolves keys against the address the server would have set in start().
-  (blobs as unknown as { address: string }).address = url;
+  library.address = url;
   if (options.processContext !== false) {
     setEnvironmentContext({ edgeURL: url, uncachedEdgeURL: url, siteID: 'local-site', token, deployID: 'local' });
   }
@@ -162,7 +161,6 @@ export async function startLocalServer(options: {
   return {
     url: `http://localhost:${actualPort}`,
     port: actualPort,
-    functions,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
