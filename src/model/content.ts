@@ -20,6 +20,29 @@ export const caseStudySettings = [
 ] as const;
 export type CaseStudySetting = (typeof caseStudySettings)[number];
 
+/**
+ * The drawings staff can pick for a page or a route (files in src/assets/illustrations/,
+ * each a small calm SVG). Decorative: a page never depends on one to be understood.
+ */
+export const illustrationNames = [
+  'conversation',
+  'harmed',
+  'responsible',
+  'professional',
+  'volunteer',
+  'letters',
+  'meeting',
+  'community',
+  'learning',
+  'stories',
+] as const;
+export type IllustrationName = (typeof illustrationNames)[number];
+
+const illustration = z.enum(illustrationNames).optional().meta({
+  label: 'Illustration',
+  hint: 'Optional. A small drawing shown beside the heading and on links to this page. Leave empty for none.',
+});
+
 export const explainerAudiences = ['everyone', 'harmed', 'responsible', 'professionals'] as const;
 export const trainingStatuses = ['open', 'closed'] as const;
 
@@ -52,6 +75,11 @@ export const basePageSchema = z.object({
     label: 'Summary',
     hint: 'One or two sentences. Shown in lists and search results, and used as the description search engines show.',
     widget: 'text',
+  }),
+  illustration,
+  searchTerms: z.string().trim().optional().meta({
+    label: 'Other words people search for',
+    hint: 'Optional. Words visitors may type that the page does not use, separated by commas, for example “victim, offender, mediation”. Search finds the page by them; they are not shown.',
   }),
 });
 
@@ -138,6 +166,7 @@ export const routeSchema = z.object({
     widget: 'text',
   }),
   href: localLink('Link to', 'A page on this site, starting with /, for example /refer/.'),
+  illustration,
 });
 
 export const pageSchema = basePageSchema.extend({
@@ -182,7 +211,18 @@ export const settingsSchema = z.object({
   quickExitUrl: z
     .url('Quick exit address must be a full web address')
     .meta({ label: 'Quick exit goes to', hint: 'A neutral website. The default is BBC Weather.' }),
-  navigation: z.array(navItemSchema).min(1).meta({ label: 'Main menu', hint: 'The links in the header, in order.' }),
+  navigation: z.array(navItemSchema).min(1).meta({
+    label: 'Main menu',
+    hint: 'The links in the header, in order. Keep the words short: on a laptop they must fit on one line. “Make a referral” and the phone number have their own places in the header.',
+  }),
+  callNote: text(
+    'What happens when you call',
+    'Shown under the phone number in the “Talk to us” box on every page. Two or three short sentences.',
+  ).meta({
+    label: 'What happens when you call',
+    hint: 'Shown under the phone number in the “Talk to us” box on every page. Two or three short sentences.',
+    widget: 'text',
+  }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

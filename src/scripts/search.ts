@@ -64,9 +64,13 @@ export async function runSearch(doc: Document, query: string, type: string): Pro
   const status = doc.querySelector<HTMLElement>('[data-search-status]');
   const list = doc.querySelector<HTMLOListElement>('[data-search-list]');
   if (!status || !list) return;
+  const allPages = doc.querySelector<HTMLElement>('[data-all-pages]');
+  // The list of every page helps when there is nothing to show; after results it is clutter.
+  const showAllPages = (show: boolean) => allPages?.toggleAttribute('hidden', !show);
   list.replaceChildren();
   if (!query.trim()) {
     status.textContent = '';
+    showAllPages(true);
     return;
   }
   status.textContent = 'Searching…';
@@ -76,12 +80,14 @@ export async function runSearch(doc: Document, query: string, type: string): Pro
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     list.replaceChildren(...data.map((result) => renderResult(doc, result)));
     const count = search.results.length;
+    showAllPages(count === 0);
     const scope = type ? ` in ${type.toLowerCase()} pages` : '';
     status.textContent =
       count === 0
-        ? `No results for “${query}”${scope}. Try other words, or use the list of all pages below.`
+        ? `No results for “${query}”${scope}. Try other words, such as “harmed”, “meeting” or “letter”, or use the list of all pages below.`
         : `${count} ${count === 1 ? 'result' : 'results'} for “${query}”${scope}${count > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
   } catch {
+    showAllPages(true);
     status.textContent = 'Search is not working at the moment. Use the list of all pages below.';
   }
 }
@@ -97,6 +103,7 @@ export function startSearch(doc: Document): void {
   const fromUrl = () => {
     const params = new URLSearchParams(doc.location.search);
     queryInput.value = params.get('q') ?? '';
+    keepQueryInOtherBoxes(queryInput.value);
     const type = params.get('type') ?? '';
     typeSelect.value = [...typeSelect.options].some((option) => option.value === type) ? type : '';
     void runSearch(doc, queryInput.value, typeSelect.value);
@@ -107,7 +114,15 @@ export function startSearch(doc: Document): void {
     if (queryInput.value) params.set('q', queryInput.value);
     if (typeSelect.value) params.set('type', typeSelect.value);
     history.pushState(null, '', `${form.action}?${params}`);
+    keepQueryInOtherBoxes(queryInput.value);
     void runSearch(doc, queryInput.value, typeSelect.value);
+  };
+
+  // The header's box (and the menu's) show the words searched for, as a results page should.
+  const keepQueryInOtherBoxes = (query: string) => {
+    doc.querySelectorAll<HTMLInputElement>('form[role="search"] input[name="q"]').forEach((input) => {
+      if (input !== queryInput) input.value = query;
+    });
   };
 
   form.addEventListener('submit', (event) => {
