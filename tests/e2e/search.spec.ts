@@ -1,24 +1,46 @@
 import { expect, test } from '@playwright/test';
 
-test('a word from one case study finds that case study', async ({ page }) => {
-  // "burgled" appears only in the burglary case study.
+test('a word from one case study finds that case study first', async ({ page }) => {
+  // "burgled" appears only in the burglary case study (other pages list "burglary" as a search word).
   await page.goto('/search/?q=burgled');
   const results = page.locator('[data-search-list] li');
-  await expect(page.getByRole('status')).toContainText('1 result for “burgled”');
-  await expect(results).toHaveCount(1);
+  await expect(page.getByRole('status')).toContainText(/\d+ results? for “burgled”/);
   await expect(results.first().getByRole('link')).toHaveText('Letters after a burglary');
   await results.first().getByRole('link').click();
   await expect(page).toHaveURL(/\/case-studies\/burglary-letters\/$/);
 });
 
-test('the header search box runs the query on the search page', async ({ page }) => {
+test('the header search box runs the query on the search page and keeps it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
-  await page.getByRole('searchbox', { name: 'Search this site' }).fill('neighbours');
-  await page.getByRole('button', { name: 'Search' }).click();
+  const header = page.getByRole('banner').getByRole('search');
+  // The box has a label people can see, not only one for screen readers.
+  await expect(header.getByText('Search this site')).toBeVisible();
+  await header.getByRole('searchbox', { name: 'Search this site' }).fill('neighbours');
+  await header.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/\/search\/\?q=neighbours/);
   await expect(page.getByRole('status')).toContainText(/\d+ results? for “neighbours”/);
   await expect(page.getByLabel('Search for')).toHaveValue('neighbours');
+  await expect(header.getByRole('searchbox')).toHaveValue('neighbours');
+  // With results on screen, the list of every page does not follow them.
+  await expect(page.getByRole('heading', { name: 'All pages' })).toBeHidden();
 });
+
+for (const [word, title] of [
+  ['victim', 'Questions if you were harmed'],
+  ['offender', 'Questions if you caused harm'],
+  ['mediation', 'Ways of taking part'],
+]) {
+  test(`the words people use find the pages that use others: “${word}”`, async ({ page }) => {
+    await page.goto(`/search/?q=${word}`);
+    await expect(page.getByRole('status')).toContainText(new RegExp(`\\d+ results? for “${word}”`));
+    const titles = await page.locator('[data-search-list] li .search-result__title').allTextContents();
+    expect(
+      titles.some((text) => text.startsWith(title)),
+      titles.join(' | '),
+    ).toBe(true);
+  });
+}
 
 test('the type filter narrows the results to that type', async ({ page }) => {
   await page.goto('/search/?q=facilitator');
