@@ -63,7 +63,7 @@ export async function benchFunctions(): Promise<void> {
   const context = { waitUntil: (promise: Promise<unknown>) => pending.push(promise) } as never;
 
   const answers = (i: number) => ({
-    referrerType: 'harmed',
+    referralFor: 'harmed',
     fullName: `Bench Person ${i}`,
     contactMethods: ['phone'],
     phone: '01632 960 001',

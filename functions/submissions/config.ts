@@ -52,6 +52,14 @@ export interface PipelineConfig {
   siteOrigins: string[];
 }
 
+/** The inbox a form's submissions go to. */
+export function inboxFor(
+  config: Pick<PipelineConfig, 'referralInbox' | 'volunteerInbox'>,
+  form: { inbox: 'referral' | 'volunteer' },
+): string {
+  return form.inbox === 'referral' ? config.referralInbox : config.volunteerInbox;
+}
+
 function localKeySpec(dataDir: string): string {
   const file = path.join(dataDir, 'submission-key');
   if (!existsSync(file)) {

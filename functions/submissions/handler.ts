@@ -5,10 +5,16 @@
 import type { Context } from '@netlify/functions';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
-import { HONEYPOT_FIELD, typedValues, validate, type FormDefinition } from '../../src/forms/fields.ts';
-import { renderCheckAnswers, renderConfirmation, renderQuestions } from '../../src/forms/render.ts';
-import { referralForm } from '../../src/forms/referral.ts';
-import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
+import type { FormDefinition } from '../../src/forms/definition.ts';
+import { HONEYPOT_FIELD, say, typedValues, type Values } from '../../src/forms/fields.ts';
+import { FORMS } from '../../src/forms/registry.ts';
+import {
+  confirmationQuery,
+  renderAudienceQuestion,
+  renderCheckAnswers,
+  renderConfirmation,
+  renderQuestions,
+} from '../../src/forms/render.ts';
 import { contactFacts, loadConfig, type PipelineConfig } from './config.ts';
 import { html, isCrossSite, json, readBody, redirect, RequestProblem, wantsJson } from './http.ts';
 import { logEvent } from './log.ts';
@@ -18,11 +24,9 @@ import { deliver, healthSummary, storeSubmission, sweep, type OutboxDeps } from 
 import { renderPage as pageFor } from './pages.ts';
 import { normaliseReference } from './reference.ts';
 import { checkToken, issueToken } from './token.ts';
+import { parseAnswers } from './validate.ts';
 
-export const FORMS: Record<string, FormDefinition> = {
-  [referralForm.id]: referralForm,
-  [volunteerApplicationForm.id]: volunteerApplicationForm,
-};
+export { FORMS };
 
 export interface HandlerDeps {
   config: PipelineConfig;
@@ -55,7 +59,12 @@ export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDe
 type WaitUntil = (promise: Promise<unknown>) => void;
 
 const problemMessage = (form: FormDefinition) =>
-  `We could not send your ${form.id === 'referral' ? 'referral' : 'application'}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
+  `We could not send your ${form.noun}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
+
+/** True when the body holds answers beyond the audience question (a change from check answers). */
+function hasOtherAnswers(form: FormDefinition, values: Values): boolean {
+  return Object.entries(values).some(([name, value]) => name !== form.audience?.field.name && value.length > 0);
+}
 
 /**
  * A trap counts as filled whatever shape it arrives in: sent twice it is a list, and in JSON
@@ -114,8 +123,20 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
     }
     const { body, isJson } = parsed;
     const asJson = wantsJson(request, isJson);
-    const page = (status: number, title: string, main: string) =>
-      pageFor({ origin, path: form.pagePath, title, main }).then((text) => html(status, text));
+    const page = (status: number, title: string, main: string, headers: Record<string, string> = {}) =>
+      pageFor({ origin, path: form.pagePath, title, main }).then((text) => html(status, text, headers));
+    const questionsPage = (status: number, values: Values, errors = {}, focus?: string) =>
+      page(
+        status,
+        `${Object.keys(errors).length ? 'Error: ' : ''}${form.title}`,
+        `<h1>${form.title}</h1>${renderQuestions(form, { values, errors, focus })}`,
+      );
+    const audiencePage = (status: number, values: Values, errors = {}) =>
+      page(
+        status,
+        `${Object.keys(errors).length ? 'Error: ' : ''}${form.title}`,
+        `<h1>${form.title}</h1>${renderAudienceQuestion(form, { values, errors })}`,
+      );
 
     // A bot that filled the hidden box is thanked and forgotten; no person can see that box.
     if (isFilled(body[HONEYPOT_FIELD])) {
@@ -127,18 +148,30 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
 
     // No-JavaScript "Change" on check your answers: back to the questions, answers kept.
     if (typeof body.change === 'string' && !asJson) {
-      return page(
-        200,
-        form.title,
-        `<h1>${form.title}</h1>${renderQuestions(form, { values: typedValues(form, body), focus: body.change })}`,
-      );
+      const typed = typedValues(form, body);
+      if (form.audience && body.change === form.audience.field.name) return audiencePage(200, typed);
+      return questionsPage(200, typed, {}, body.change);
     }
 
-    const result = validate(form, body);
+    // "Who is this referral for?": on to the questions worded for that answer.
+    if (form.audience && body.action === 'choose') {
+      const typed = typedValues(form, body);
+      const answer = typed[form.audience.field.name];
+      const path = typeof answer === 'string' ? form.audience.paths[answer] : undefined;
+      if (!path) {
+        const errors = { [form.audience.field.name]: say(form.audience.field.messages.required) ?? '' };
+        if (asJson) return json(422, { errors });
+        return audiencePage(422, typed, errors);
+      }
+      if (asJson) return json(200, { path });
+      return hasOtherAnswers(form, typed) ? questionsPage(200, typed) : redirect(path);
+    }
+
+    const result = parseAnswers(form, body);
     if (!result.ok) {
       logEvent({ form: form.id, outcome: 'invalid', status: 422, count: Object.keys(result.errors).length });
       if (asJson) return json(422, { errors: result.errors });
-      return page(422, `Error: ${form.title}`, `<h1>${form.title}</h1>${renderQuestions(form, result)}`);
+      return questionsPage(422, result.values, result.errors);
     }
 
     const { tokenSecret, minMsBeforeSend } = deps.config;
@@ -148,7 +181,11 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
     if (action === 'check') {
       const token = issueToken(tokenSecret, form.id, result.values, clock());
       if (asJson) return json(200, { ok: true, values: result.values, token, sendAfterMs: minMsBeforeSend });
-      return page(200, `Check your answers – ${form.title}`, renderCheckAnswers(form, result.values, token));
+      // Kept by the browser (not shared caches) so that Back from the confirmation shows these
+      // answers again, not an error page; sending them again shows the confirmation already given.
+      return page(200, `Check your answers – ${form.title}`, renderCheckAnswers(form, result.values, token), {
+        'Cache-Control': 'private, no-cache',
+      });
     }
 
     // Sending needs a token issued for exactly these answers, old enough, and never used.
@@ -167,7 +204,7 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
         const reference = normaliseReference(String(earlier?.metadata?.reference ?? ''));
         if (reference) {
           logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
-          const confirmationUrl = `${form.confirmationPath}?reference=${reference}`;
+          const confirmationUrl = confirmationQuery(form, reference, result.values);
           return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
         }
         tokenState = 'used';
@@ -209,7 +246,7 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
     const waitUntil: WaitUntil | undefined = context?.waitUntil?.bind(context);
     if (waitUntil) waitUntil(delivery);
 
-    const confirmationUrl = `${form.confirmationPath}?reference=${reference}`;
+    const confirmationUrl = confirmationQuery(form, reference, result.values);
     return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
   };
 }
@@ -229,14 +266,15 @@ export function createConfirmationHandler(form: FormDefinition) {
         await pageFor({ origin: url.origin, path: form.confirmationPath, title: 'Page not found', main }),
       );
     }
-    const title = form.id === 'referral' ? 'Referral sent' : 'Application sent';
+    // Worded for whoever sent it: "the person you referred" rather than "you".
+    const voice = url.searchParams.get('for') === 'other' ? 'other' : 'self';
     return html(
       200,
       await pageFor({
         origin: url.origin,
         path: form.confirmationPath,
-        title,
-        main: renderConfirmation(form, reference, contactFacts),
+        title: form.sentTitle,
+        main: renderConfirmation(form, reference, contactFacts, { voice }),
       }),
     );
   };

@@ -1,18 +1,25 @@
 /**
  * The emails. Subjects carry the reference and the kind of form, never personal data.
- * Every answer is escaped in the HTML part; the text part is plain text.
+ * Every answer is escaped in the HTML part; the text part is plain text. Everything that
+ * differs between forms comes from the form's own module.
  */
-import { askedSections, describeAnswer, type FormDefinition, type Values } from '../../src/forms/fields.ts';
+import type { FormDefinition } from '../../src/forms/definition.ts';
+import { allFields, askedSections, describeAnswer, say, speakerFor, type Values } from '../../src/forms/fields.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
 import type { OutgoingMail } from './mail.ts';
 
-const KIND: Record<FormDefinition['id'], string> = {
-  referral: 'New referral',
-  'volunteer-application': 'New volunteer application',
-};
-
 const HTML_STYLE = 'font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1d2327';
 
+interface Group {
+  heading: string;
+  rows: { label: string; answer: string }[];
+}
+
+/**
+ * The staff email. Answers marked `separate` (equality monitoring) never reach it: they are
+ * taken out before the record is stored. Staff read the email as the person's own words, so
+ * labels are in the voice staff use (about the person), whoever filled the form in.
+ */
 export function staffEmail(
   form: FormDefinition,
   reference: string,
@@ -20,19 +27,26 @@ export function staffEmail(
   receivedAt: string,
   to: string,
 ): OutgoingMail {
-  const groups = askedSections(form, values).map(({ section, fields }) => ({
-    heading: section.heading,
-    separate: fields.every((field) => field.separate),
-    rows: fields.map((field) => ({
-      label: field.summaryLabel ?? field.label,
-      answer: describeAnswer(field, values[field.name]),
-    })),
-  }));
-  const main = groups.filter((g) => !g.separate);
-  const separate = groups.filter((g) => g.separate);
-  const textGroup = (g: (typeof groups)[number]) =>
+  const speaker = speakerFor(form, values);
+  const rowOf = (field: ReturnType<typeof allFields>[number]) => ({
+    label: say(field.summaryLabel ?? field.label, speaker),
+    answer: describeAnswer(field, values[field.name], speaker),
+  });
+  const groups: Group[] = askedSections(form, values)
+    .map(({ section, fields }) => ({
+      heading: say(section.heading, speaker),
+      rows: fields.filter((field) => !field.separate).map(rowOf),
+    }))
+    .filter((group) => group.rows.length > 0);
+  const highlightFields = allFields(form).filter(
+    (field) => form.highlights?.includes(field.name) && values[field.name] !== undefined,
+  );
+  const highlights: Group | undefined = highlightFields.length
+    ? { heading: 'Needs to take part', rows: highlightFields.map(rowOf) }
+    : undefined;
+  const textGroup = (g: Group) =>
     `${g.heading.toUpperCase()}\n${g.rows.map((r) => `${r.label}:\n  ${r.answer.replace(/\n/g, '\n  ')}`).join('\n')}`;
-  const htmlGroup = (g: (typeof groups)[number]) =>
+  const htmlGroup = (g: Group) =>
     `<h2 style="font-size:18px">${escapeHtml(g.heading)}</h2><table cellpadding="6" style="border-collapse:collapse">${g.rows
       .map(
         (r) =>
@@ -41,45 +55,33 @@ export function staffEmail(
       )
       .join('')}</table>`;
   const received = new Date(receivedAt).toLocaleString('en-GB', { timeZone: 'Europe/London' });
-  const intro = `${KIND[form.id]} from the website. Reference ${reference}, received ${received}.`;
-  const note =
-    form.id === 'referral'
-      ? 'Contact the person only in the ways and at the times they said are safe.'
-      : 'Equality monitoring answers, if any, are at the end, apart from the application. Do not use them to decide.';
+  const intro = `${form.staffSubject} from the website. Reference ${reference}, received ${received}.`;
+  const all = highlights ? [highlights, ...groups] : groups;
   return {
     to,
     tag: `${reference}-${form.id}`,
-    subject: `[${reference}] ${KIND[form.id]}`,
-    text: [
-      intro,
-      note,
-      ...main.map(textGroup),
-      ...separate.map((g) => `--- Kept apart from the application ---\n${textGroup(g)}`),
-    ].join('\n\n'),
+    subject: `[${reference}] ${form.staffSubject}`,
+    text: [intro, form.staffNote, ...all.map(textGroup)].join('\n\n'),
     html:
-      `<div style="${HTML_STYLE}"><p>${escapeHtml(intro)}</p><p><strong>${escapeHtml(note)}</strong></p>` +
-      main.map(htmlGroup).join('') +
-      (separate.length ? `<hr><p>Kept apart from the application:</p>${separate.map(htmlGroup).join('')}` : '') +
+      `<div style="${HTML_STYLE}"><p>${escapeHtml(intro)}</p><p><strong>${escapeHtml(form.staffNote)}</strong></p>` +
+      all.map(htmlGroup).join('') +
       `</div>`,
   };
 }
 
-/** The person's own confirmation: their reference and what happens next, nothing they told us. */
+/** The confirmation to whoever sent it: their reference and what happens next, nothing they told us. */
 export function personEmail(
   form: FormDefinition,
   reference: string,
   to: string,
   contact: { phone: string; email: string },
+  values: Values = {},
 ): OutgoingMail {
-  const what = form.id === 'referral' ? 'referral' : 'application to volunteer';
-  const next =
-    form.id === 'referral'
-      ? 'A trained facilitator will contact you in the way and at the time you said is safe, usually within 5 working days.'
-      : 'We will read your application and contact you by email, usually within 10 working days.';
+  const speaker = speakerFor(form, values);
   const lines = [
-    `Thank you. We have received your ${what}.`,
+    `Thank you. We have received your ${form.noun}.`,
     `Your reference number is ${reference}.`,
-    next,
+    say(form.nextSteps[0], speaker),
     `If you need to contact us, phone ${contact.phone} or email ${contact.email} and quote your reference.`,
     'Restorative Gloucestershire',
   ];

@@ -9,8 +9,10 @@
 import type { Store } from '@netlify/blobs';
 import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { FormDefinition, Values } from '../../src/forms/fields.ts';
-import { contactFacts, type PipelineConfig } from './config.ts';
+import type { FormDefinition } from '../../src/forms/definition.ts';
+import type { Values } from '../../src/forms/fields.ts';
+import { contactFacts, inboxFor, type PipelineConfig } from './config.ts';
+import { keepApart, reportSeparateAnswers, splitSeparate } from './equality.ts';
 import { logEvent } from './log.ts';
 import { failureReason, type Mailer } from './mail.ts';
 import { allowConfirmation, claimDelivery, claimPrefix, markerExpired, type MarkerMetadata } from './markers.ts';
@@ -46,7 +48,7 @@ export interface OutboxDeps {
   markers: Store;
   config: PipelineConfig;
   mailer: Mailer;
-  forms: Record<string, FormDefinition>;
+  forms: Readonly<Record<string, FormDefinition>>;
   now?: () => number;
 }
 
@@ -65,10 +67,13 @@ export function backoffMs(attempts: number, baseMs = 60_000): number {
 }
 
 export async function storeSubmission(deps: OutboxDeps, form: FormDefinition, values: Values): Promise<string> {
-  const now = new Date((deps.now ?? Date.now)()).toISOString();
+  const clock = (deps.now ?? Date.now)();
+  const now = new Date(clock).toISOString();
+  // Equality answers never join the record: they are kept apart, unlinked, for counts only.
+  const { kept, apart } = splitSeparate(form, values);
   for (let attempt = 0; attempt < 5; attempt++) {
     const reference = newReference();
-    const submission: Submission = { form: form.id, reference, receivedAt: now, values };
+    const submission: Submission = { form: form.id, reference, receivedAt: now, values: kept };
     const sealed = seal(deps.config.keyring, JSON.stringify(submission), reference);
     const metadata: RecordMetadata = {
       form: form.id,
@@ -79,7 +84,13 @@ export async function storeSubmission(deps: OutboxDeps, form: FormDefinition, va
     };
     // onlyIfNew: two submissions can never share a reference or overwrite each other.
     const result = await deps.store.setJSON(reference, sealed, { onlyIfNew: true, metadata: { ...metadata } });
-    if (result.modified) return reference;
+    if (result.modified) {
+      // Not worth losing the submission over: a failure here only loses one set of counts.
+      await keepApart(deps.markers, form, apart, clock).catch((error: Error) =>
+        logEvent({ form: form.id, outcome: 'separate-answers-failed', reason: error.name }, 'error'),
+      );
+      return reference;
+    }
   }
   throw new Error('Could not find a free reference');
 }
@@ -171,7 +182,7 @@ export async function deliver(deps: OutboxDeps, reference: string): Promise<Deli
   if (!latest || latest.status !== 'pending' || Number(latest.attempts) !== attempt) return 'busy';
 
   const form = deps.forms[submission.form];
-  const inbox = form.id === 'referral' ? deps.config.referralInbox : deps.config.volunteerInbox;
+  const inbox = inboxFor(deps.config, form);
   try {
     await deps.mailer.send(staffEmail(form, reference, submission.values, submission.receivedAt, inbox));
   } catch (error) {
@@ -205,9 +216,8 @@ export async function deliver(deps: OutboxDeps, reference: string): Promise<Deli
     deliveredAt: new Date(clock()).toISOString(),
   });
   logEvent({ form: form.id, reference, outcome: 'delivered', attempts: attempt + 1 });
-  const email = submission.values.email;
-  const safeToEmail = form.id === 'volunteer-application' || submission.values.emailConfirmation === 'yes';
-  if (typeof email === 'string' && email && safeToEmail) {
+  const email = form.confirmationTo(submission.values);
+  if (email) {
     try {
       const allowed = await allowConfirmation(
         deps.markers,
@@ -217,7 +227,7 @@ export async function deliver(deps: OutboxDeps, reference: string): Promise<Deli
         CONFIRMATION_WINDOW_MS,
       );
       if (!allowed) logEvent({ form: form.id, reference, outcome: 'confirmation-limited' });
-      else await deps.mailer.send(personEmail(form, reference, email, contactFacts));
+      else await deps.mailer.send(personEmail(form, reference, email, contactFacts, submission.values));
     } catch (error) {
       logEvent({ form: form.id, reference, outcome: 'confirmation-failed', reason: failureReason(error) }, 'error');
     }
@@ -307,6 +317,15 @@ export async function sweep(deps: OutboxDeps, budgetMs = SWEEP_DELIVERY_BUDGET_M
     logEvent({ outcome: 'sweep-markers-failed', reason: error.name }, 'error'),
   );
   if (deps.config.isLocal) await purgeLocalOutbox(deps, now);
+  await reportSeparateAnswers(
+    {
+      markers: deps.markers,
+      forms: deps.forms,
+      send: (mail) => deps.mailer.send(mail),
+      inboxFor: (form) => inboxFor(deps.config, form),
+    },
+    now,
+  ).catch((error: Error) => logEvent({ outcome: 'separate-answers-report-failed', reason: error.name }, 'error'));
 
   for (const key of due) {
     if (Date.now() - started > budgetMs) {

@@ -1,82 +1,122 @@
 /**
  * The building blocks of our forms: a field is described once (label, hint, messages,
- * limits) and that description drives the zod schema, the HTML, the browser checks,
- * the function's checks, the check-answers page and the email. Nothing here touches the
- * DOM or the network, so the browser and the functions share it.
+ * limits) and that description drives the HTML, the browser's checks, the function's checks,
+ * the check-answers page and the email. Plain TypeScript with no library, because the same
+ * checks run in the browser, where every kilobyte is paid for on a cheap phone. Nothing here
+ * touches the DOM or the network.
  */
-import { z } from 'zod';
+
+/** Who the form is speaking to about the person it concerns: that person, or someone else. */
+export type Voice = 'self' | 'other';
+
+/**
+ * Words that may change with who fills the form in. A plain string is the same for everyone;
+ * otherwise `self` is said to the person the form is about, `other` to someone filling it in
+ * for them, and a key named after an answer of the audience question (say `professional`)
+ * wins over both for that answer.
+ */
+export type Words = string | ({ self: string; other: string } & Record<string, string>);
+
+/** What the wording depends on: the voice, and the audience answer it came from. */
+export interface Speaker {
+  voice: Voice;
+  audience?: string;
+}
+
+export const SELF: Speaker = { voice: 'self' };
+
+export function say(words: Words, speaker?: Speaker): string;
+export function say(words: Words | undefined, speaker?: Speaker): string | undefined;
+export function say(words: Words | undefined, speaker: Speaker = SELF): string | undefined {
+  if (words === undefined || typeof words === 'string') return words;
+  return (speaker.audience !== undefined ? words[speaker.audience] : undefined) ?? words[speaker.voice];
+}
 
 export interface Option {
   value: string;
-  label: string;
-  hint?: string;
+  label: Words;
+  hint?: Words;
+  /** Offered only in this voice, such as "through me" for someone referring another person. */
+  only?: Voice;
+}
+
+/** A question is asked only when another answer is one of these values. */
+export interface Condition {
+  field: string;
+  oneOf: string[];
 }
 
 interface FieldBase {
   name: string;
-  label: string;
-  hint?: string;
+  label: Words;
+  hint?: Words;
   /** Shown as "(optional)" after the label; never required. */
   optional?: boolean;
-  /** Only asked, and only required, when another answer is one of these values. */
-  when?: { field: string; oneOf: string[] };
+  /** Only asked, and only required, when every condition holds. */
+  when?: Condition | Condition[];
   /** The shorter label used on the check-answers page and in the email. */
-  summaryLabel?: string;
-  /** Kept out of the staff email's main part: equality monitoring answers. */
+  summaryLabel?: Words;
+  /**
+   * Equality monitoring: shown and checked like any answer, but never stored or emailed with
+   * the rest. The pipeline keeps it apart, unlinked, for counts only.
+   */
   separate?: boolean;
 }
 
 export interface TextField extends FieldBase {
   kind: 'text' | 'email' | 'tel' | 'postcode';
   maxLength: number;
-  autocomplete?: string;
+  /** Words, because a browser must not fill in your own number where we ask for theirs. */
+  autocomplete?: Words;
   spellcheck?: false;
   width?: 'short' | 'medium' | 'long';
-  messages: { required?: string; tooLong: string; format?: string };
+  messages: { required?: Words; tooLong: Words; format?: Words };
 }
 
 export interface TextareaField extends FieldBase {
   kind: 'textarea';
   maxLength: number;
   rows?: number;
-  messages: { required?: string; tooLong: string };
+  messages: { required?: Words; tooLong: Words };
 }
 
 export interface ChoiceField extends FieldBase {
   kind: 'radios' | 'checkboxes';
   options: Option[];
-  messages: { required?: string };
+  messages: { required?: Words };
 }
 
 /** A single box the person must tick to go on, such as agreeing to a background check. */
 export interface ConfirmField extends FieldBase {
   kind: 'confirm';
   /** The words beside the box. */
-  statement: string;
-  messages: { required: string };
+  statement: Words;
+  messages: { required: Words };
 }
 
 export type Field = TextField | TextareaField | ChoiceField | ConfirmField;
 
 export interface Section {
   id: string;
-  heading: string;
-  intro?: string[];
+  heading: Words;
+  intro?: Words[];
   fields: Field[];
-  when?: { field: string; oneOf: string[] };
+  when?: Condition | Condition[];
 }
 
-export interface FormDefinition {
-  id: 'referral' | 'volunteer-application';
-  /** The page the form lives on, and where Back and Change lead. */
-  pagePath: string;
-  /** Where the form posts. */
-  endpoint: string;
-  confirmationPath: string;
-  title: string;
-  /** The words on the final button: what it does. */
-  sendLabel: string;
-  sections: Section[];
+/**
+ * The first question of a form that can be filled in for someone else ("Who is this referral
+ * for?"). Each answer has a page of its own, with every later question worded for it, so the
+ * wording is right without JavaScript too.
+ */
+export interface Audience {
+  field: ChoiceField;
+  /** Answers that mean the person filling in the form is not the person it is about. */
+  others: string[];
+  /** The page of questions for each answer. */
+  paths: Record<string, string>;
+  /** A line under the page heading saying who the questions are for, per answer. */
+  captions: Record<string, string>;
 }
 
 export type Values = Record<string, string | string[]>;
@@ -84,10 +124,30 @@ export type Errors = Record<string, string>;
 
 export const HONEYPOT_FIELD = 'website';
 
-export function allFields(form: FormDefinition): Field[] {
-  return form.sections.flatMap((section) =>
-    section.fields.map((field) => (section.when && !field.when ? { ...field, when: section.when } : field)),
+const asList = (when: Condition | Condition[] | undefined): Condition[] =>
+  when === undefined ? [] : Array.isArray(when) ? when : [when];
+
+/** Every field of the form, with its section's conditions added to its own. */
+export function fieldsOf(sections: Section[]): Field[] {
+  return sections.flatMap((section) =>
+    section.fields.map((field) =>
+      section.when ? { ...field, when: [...asList(section.when), ...asList(field.when)] } : field,
+    ),
   );
+}
+
+export function holds(condition: Condition, values: Values): boolean {
+  const answer = values[condition.field];
+  const answers = Array.isArray(answer) ? answer : [answer];
+  return answers.some((value) => typeof value === 'string' && condition.oneOf.includes(value));
+}
+
+export function isAsked(field: Pick<Field, 'when'>, values: Values): boolean {
+  return asList(field.when).every((condition) => holds(condition, values));
+}
+
+export function conditionsOf(field: Pick<Field, 'when'>): Condition[] {
+  return asList(field.when);
 }
 
 /**
@@ -97,7 +157,17 @@ export function allFields(form: FormDefinition): Field[] {
 const EMAIL =
   /^(?=.{3,254}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const PHONE_CHARACTERS = /^[0-9+()\-.\s]+$/;
-const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$/i;
+const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$/;
+
+/**
+ * A UK postcode written the way Royal Mail writes it, whatever way it was typed: capitals,
+ * one space before the last three characters ("gl1 2ab", "GL12AB" and "gl1  2ab" all give
+ * "GL1 2AB"). Anything that is not a postcode is returned as it was, for the error message.
+ */
+export function normalisePostcode(value: string): string {
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  return POSTCODE.test(compact) ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : value;
+}
 
 /**
  * Characters that change how text is shown, or hide text, without being seen: bidi controls,
@@ -106,7 +176,9 @@ const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$/i;
 const INVISIBLE =
   /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 /** C0 and C1 control characters (U+0085, "next line", among them). */
+// eslint-disable-next-line no-control-regex
 const CONTROLS_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /**
@@ -126,11 +198,9 @@ export function clean(value: string, multiline: boolean): string {
   return stripped.trim();
 }
 
-function isAsked(field: Field, values: Values): boolean {
-  if (!field.when) return true;
-  const answer = values[field.when.field];
-  const answers = Array.isArray(answer) ? answer : [answer];
-  return answers.some((value) => typeof value === 'string' && field.when!.oneOf.includes(value));
+/** The options offered in this voice. */
+export function optionsFor(field: ChoiceField, speaker: Speaker): Option[] {
+  return field.options.filter((option) => !option.only || option.only === speaker.voice);
 }
 
 /** The answer as the person gave it, read from form data or JSON, or an error for a wrong type. */
@@ -145,100 +215,114 @@ function readRaw(field: Field, raw: unknown): { value: string | string[] } | { w
   return typeof raw === 'string' ? { value: raw } : { wrongType: true };
 }
 
-function checkField(field: Field, value: string | string[]): string | undefined {
-  const requiredMessage = 'required' in field.messages ? field.messages.required : undefined;
+function requiredMessage(field: Field, speaker: Speaker): string | undefined {
+  return say('required' in field.messages ? field.messages.required : undefined, speaker);
+}
+
+function checkField(field: Field, value: string | string[], speaker: Speaker): string | undefined {
+  const required = requiredMessage(field, speaker);
+  const notInList = () => required ?? `Select from the list for ${say(field.label, speaker).toLowerCase()}`;
   switch (field.kind) {
     case 'checkboxes': {
       const list = value as string[];
-      if (list.some((item) => !field.options.some((option) => option.value === item))) {
-        return requiredMessage ?? `Select from the list for ${field.label.toLowerCase()}`;
-      }
-      if (list.length === 0 && !field.optional) return requiredMessage;
+      const offered = optionsFor(field, speaker);
+      if (list.some((item) => !offered.some((option) => option.value === item))) return notInList();
+      if (list.length === 0 && !field.optional) return required;
       return undefined;
     }
     case 'radios': {
       const answer = value as string;
-      if (answer === '') return field.optional ? undefined : requiredMessage;
-      if (!field.options.some((option) => option.value === answer)) {
-        return requiredMessage ?? `Select from the list for ${field.label.toLowerCase()}`;
-      }
+      if (answer === '') return field.optional ? undefined : required;
+      if (!optionsFor(field, speaker).some((option) => option.value === answer)) return notInList();
       return undefined;
     }
     case 'confirm':
-      return value === 'yes' ? undefined : field.messages.required;
+      return value === 'yes' ? undefined : say(field.messages.required, speaker);
     default: {
       const answer = value as string;
-      if (answer === '') return field.optional ? undefined : requiredMessage;
-      if ([...answer].length > field.maxLength) return field.messages.tooLong;
-      if (field.kind === 'email' && !EMAIL.test(answer)) return field.messages.format;
+      if (answer === '') return field.optional ? undefined : required;
+      if ([...answer].length > field.maxLength) return say(field.messages.tooLong, speaker);
+      if (field.kind === 'email' && !EMAIL.test(answer)) return say(field.messages.format, speaker);
       if (field.kind === 'tel') {
         const digits = answer.replace(/\D/g, '').length;
-        if (!PHONE_CHARACTERS.test(answer) || digits < 10 || digits > 15) return field.messages.format;
+        if (!PHONE_CHARACTERS.test(answer) || digits < 10 || digits > 15) return say(field.messages.format, speaker);
       }
-      if (field.kind === 'postcode' && !POSTCODE.test(answer)) return field.messages.format;
+      if (field.kind === 'postcode' && !POSTCODE.test(answer.replace(/\s+/g, '').toUpperCase()))
+        return say(field.messages.format, speaker);
       return undefined;
     }
   }
-}
-
-/**
- * The zod schema of a form. It takes what a browser or a client sent (form data turned
- * into an object, or JSON) and gives the cleaned answers, or one message per field in the
- * words the person sees on the page.
- */
-export function schemaFor(form: FormDefinition) {
-  const fields = allFields(form);
-  return z.record(z.string(), z.unknown(), { error: 'Send the form’s answers' }).transform((input, ctx) => {
-    const values: Values = {};
-    for (const field of fields) {
-      const read = readRaw(field, input[field.name]);
-      if ('wrongType' in read) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field.name],
-          message: ('required' in field.messages && field.messages.required) || `Check ${field.label.toLowerCase()}`,
-        });
-        continue;
-      }
-      const multiline = field.kind === 'textarea';
-      values[field.name] = Array.isArray(read.value)
-        ? [...new Set(read.value.map((item) => clean(item, false)))]
-        : clean(read.value, multiline);
-    }
-    for (const field of fields) {
-      if (!(field.name in values)) continue;
-      if (!isAsked(field, values)) {
-        delete values[field.name];
-        continue;
-      }
-      const message = checkField(field, values[field.name]);
-      if (message) ctx.addIssue({ code: 'custom', path: [field.name], message });
-    }
-    // Keep only the answers given, in the form's order.
-    for (const field of fields) {
-      const value = values[field.name];
-      if (value === '' || (Array.isArray(value) && value.length === 0)) delete values[field.name];
-    }
-    return values;
-  });
 }
 
 export type ValidationResult = { ok: true; values: Values } | { ok: false; errors: Errors; values: Values };
 
-/** Validates answers; on failure also returns what the person typed, so the page can keep it. */
-export function validate(form: FormDefinition, input: unknown): ValidationResult {
-  const result = schemaFor(form).safeParse(input);
-  if (result.success) return { ok: true, values: result.data };
-  const errors: Errors = {};
-  for (const issue of result.error.issues) {
-    const name = String(issue.path[0] ?? 'form');
-    errors[name] ??= issue.message;
+/** The subset of a form definition that validation and the renderer need. */
+export interface FieldSource {
+  sections: Section[];
+  audience?: Audience;
+}
+
+/** Every question of the form, the audience question first when there is one. */
+export function allFields(form: FieldSource): Field[] {
+  return form.audience ? [form.audience.field, ...fieldsOf(form.sections)] : fieldsOf(form.sections);
+}
+
+/** Whom the questions speak to, given the audience answer (if the form has one). */
+export function speakerFor(form: FieldSource, values: Values): Speaker {
+  if (!form.audience) return SELF;
+  const answer = values[form.audience.field.name];
+  const audience = typeof answer === 'string' && answer ? answer : undefined;
+  return { voice: audience && form.audience.others.includes(audience) ? 'other' : 'self', audience };
+}
+
+/**
+ * Checks what a browser or a client sent (form data turned into an object, or JSON): gives
+ * the cleaned answers to the questions that were asked, in the form's order, or one message
+ * per field in the words the person sees on the page. The browser script and the function
+ * both call this, so the two can never disagree.
+ */
+export function validate(form: FieldSource, input: unknown): ValidationResult {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, errors: { form: 'Send the form’s answers' }, values: {} };
   }
-  return { ok: false, errors, values: typedValues(form, input) };
+  const record = input as Record<string, unknown>;
+  const fields = allFields(form);
+  const values: Values = {};
+  const errors: Errors = {};
+  for (const field of fields) {
+    const read = readRaw(field, record[field.name]);
+    if ('wrongType' in read) {
+      errors[field.name] =
+        requiredMessage(field, speakerFor(form, values)) ?? `Check ${say(field.label).toLowerCase()}`;
+      continue;
+    }
+    const multiline = field.kind === 'textarea';
+    const cleaned = Array.isArray(read.value)
+      ? [...new Set(read.value.map((item) => clean(item, false)))]
+      : clean(read.value, multiline);
+    values[field.name] = field.kind === 'postcode' ? normalisePostcode(cleaned as string) : cleaned;
+  }
+  const speaker = speakerFor(form, values);
+  for (const field of fields) {
+    if (!(field.name in values)) continue;
+    if (!isAsked(field, values)) {
+      delete values[field.name];
+      continue;
+    }
+    const message = checkField(field, values[field.name], speaker);
+    if (message) errors[field.name] ??= message;
+  }
+  // Keep only the answers given, in the form's order.
+  for (const field of fields) {
+    const value = values[field.name];
+    if (value === '' || (Array.isArray(value) && value.length === 0)) delete values[field.name];
+  }
+  if (Object.keys(errors).length) return { ok: false, errors, values: typedValues(form, input) };
+  return { ok: true, values };
 }
 
 /** What the person typed, as strings, for showing back to them: never trusted, always escaped. */
-export function typedValues(form: FormDefinition, input: unknown): Values {
+export function typedValues(form: FieldSource, input: unknown): Values {
   const values: Values = {};
   if (!input || typeof input !== 'object') return values;
   const record = input as Record<string, unknown>;
@@ -252,7 +336,7 @@ export function typedValues(form: FormDefinition, input: unknown): Values {
 }
 
 /** Errors in the order the fields appear, for the error summary. */
-export function orderedErrors(form: FormDefinition, errors: Errors): { field: string; message: string }[] {
+export function orderedErrors(form: FieldSource, errors: Errors): { field: string; message: string }[] {
   const order = allFields(form).map((field) => field.name);
   return Object.entries(errors)
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
@@ -260,20 +344,28 @@ export function orderedErrors(form: FormDefinition, errors: Errors): { field: st
 }
 
 /** An answer as words for the check-answers page and the email. */
-export function describeAnswer(field: Field, value: string | string[] | undefined): string {
+export function describeAnswer(field: Field, value: string | string[] | undefined, speaker: Speaker = SELF): string {
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'Not given';
   if (field.kind === 'radios' || field.kind === 'checkboxes') {
     const list = Array.isArray(value) ? value : [value];
-    return list.map((item) => field.options.find((option) => option.value === item)?.label ?? item).join(', ');
+    return list
+      .map((item) => {
+        const option = field.options.find((candidate) => candidate.value === item);
+        return option ? say(option.label, speaker) : item;
+      })
+      .join(', ');
   }
   if (field.kind === 'confirm') return value === 'yes' ? 'Yes' : 'No';
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** The questions a person was asked, given their answers so far, grouped by section. */
-export function askedSections(form: FormDefinition, values: Values): { section: Section; fields: Field[] }[] {
-  return form.sections
-    .filter((section) => !section.when || isAsked({ when: section.when } as Field, values))
+/** The questions a person was asked, given their answers, grouped by section. */
+export function askedSections(form: FieldSource, values: Values): { section: Section; fields: Field[] }[] {
+  const sections = form.audience
+    ? [{ id: 'audience', heading: form.audience.field.label, fields: [form.audience.field] }, ...form.sections]
+    : form.sections;
+  return sections
+    .filter((section) => isAsked({ when: section.when }, values))
     .map((section) => ({ section, fields: section.fields.filter((field) => isAsked(field, values)) }))
     .filter(({ fields }) => fields.length > 0);
 }

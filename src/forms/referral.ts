@@ -1,17 +1,45 @@
 /**
- * The referral form: only what first contact needs. Details of the other person are never
- * asked for. Shared by the /refer/ page, its browser script and the referral function.
+ * The referral form: only what first contact needs. Details of the other person involved
+ * are never asked for. The first question, "Who is this referral for?", sets the wording of
+ * every later one: a parent or a probation officer is never asked "How can we contact you
+ * safely?" when it is the person they refer whom we will contact. Shared by the /refer/ pages,
+ * their browser script and the referral function.
  */
-import type { FormDefinition } from './fields.ts';
+import type { ChoiceField, Condition } from './fields.ts';
+import type { FormDefinition } from './definition.ts';
 
-export const REFERRER_TYPES = {
-  harmed: 'I was harmed',
-  responsible: 'I caused harm and want to put it right',
-  supporter: 'I am a parent, carer or supporter, making this referral for someone with their agreement',
-  professional: 'I am a professional, referring someone who has agreed to it',
-} as const;
+export const AUDIENCE_FIELD = 'referralFor';
+const SELF_ANSWERS = ['harmed', 'responsible'];
+const OTHER_ANSWERS = ['supporter', 'professional'];
 
-const ON_BEHALF = ['supporter', 'professional'];
+const forSelf: Condition = { field: AUDIENCE_FIELD, oneOf: SELF_ANSWERS };
+const forOther: Condition = { field: AUDIENCE_FIELD, oneOf: OTHER_ANSWERS };
+const forProfessional: Condition = { field: AUDIENCE_FIELD, oneOf: ['professional'] };
+const forSupporter: Condition = { field: AUDIENCE_FIELD, oneOf: ['supporter'] };
+const byEmail: Condition = { field: 'contactMethods', oneOf: ['email'] };
+const byPhone: Condition = { field: 'contactMethods', oneOf: ['phone'] };
+
+const referralFor: ChoiceField = {
+  kind: 'radios',
+  name: AUDIENCE_FIELD,
+  label: 'Who is this referral for?',
+  summaryLabel: 'Who the referral is for',
+  options: [
+    { value: 'harmed', label: 'Me: I was harmed' },
+    { value: 'responsible', label: 'Me: I caused harm and want to put it right' },
+    {
+      value: 'supporter',
+      label: 'Someone I care for or support',
+      hint: 'For example, your child, your partner or someone you care for. They must agree to it.',
+    },
+    {
+      value: 'professional',
+      label: 'Someone I work with, as a professional',
+      hint: 'For example, as a police officer, probation officer, teacher or care home manager. They must agree to it.',
+    },
+  ],
+  messages: { required: 'Select who this referral is for' },
+};
 
 export const SETTINGS = [
   { value: 'crime', label: 'A crime' },
@@ -23,6 +51,9 @@ export const SETTINGS = [
   { value: 'other', label: 'Somewhere else' },
 ];
 
+const phoneFormat = 'like 01632 960 001 or 07700 900 982';
+const emailFormat = 'in the correct format, like name@example.com';
+
 export const referralForm: FormDefinition = {
   id: 'referral',
   pagePath: '/refer/',
@@ -30,81 +61,238 @@ export const referralForm: FormDefinition = {
   confirmationPath: '/refer/confirmation/',
   title: 'Make a referral',
   sendLabel: 'Send referral',
+  noun: 'referral',
+  sentTitle: 'Referral sent',
+  timeToComplete: 'It takes about 5 minutes. You can check your answers before you send them.',
+  staffSubject: 'New referral',
+  staffNote: 'Contact the person only in the ways and at the times given as safe.',
+  inbox: 'referral',
+  privacyPurpose: 'respond to this referral',
+  nextSteps: [
+    {
+      self: 'A trained facilitator will contact you, in the way and at the time you said is safe, usually within 5 working days.',
+      other:
+        'A trained facilitator will contact the person you referred, in the way and at the time you said is safe, usually within 5 working days. We may contact you first if we need to check anything.',
+    },
+    {
+      self: 'They will listen, explain how it works and check whether it is safe to go ahead.',
+      other: 'The facilitator will listen to them, explain how it works and check whether it is safe to go ahead.',
+    },
+    {
+      self: 'Taking part is your choice. Nothing happens without your agreement, and you can stop at any time.',
+      other: 'Taking part is their choice. Nothing happens without their agreement, and they can stop at any time.',
+    },
+  ],
+  highlights: ['accessNeeds', 'interpreterLanguage'],
+  confirmationTo(values) {
+    if (values[AUDIENCE_FIELD] && OTHER_ANSWERS.includes(String(values[AUDIENCE_FIELD]))) {
+      return values.referrerEmailConfirmation === 'yes' ? String(values.referrerEmail ?? '') || undefined : undefined;
+    }
+    return values.emailConfirmation === 'yes' ? String(values.email ?? '') || undefined : undefined;
+  },
+  audience: {
+    field: referralFor,
+    others: OTHER_ANSWERS,
+    paths: {
+      harmed: '/refer/i-was-harmed/',
+      responsible: '/refer/i-caused-harm/',
+      supporter: '/refer/someone-i-support/',
+      professional: '/refer/as-a-professional/',
+    },
+    captions: {
+      harmed: 'For yourself, as someone who was harmed',
+      responsible: 'For yourself, as someone who caused harm',
+      supporter: 'For someone you care for or support',
+      professional: 'For someone you work with, as a professional',
+    },
+  },
   sections: [
     {
-      id: 'who',
-      heading: 'Who is making this referral',
+      id: 'referrer',
+      heading: 'About you',
+      intro: ['So we can contact you about this referral if we need to.'],
+      when: forOther,
       fields: [
         {
+          kind: 'text',
+          name: 'referrerName',
+          label: 'Your full name',
+          summaryLabel: 'Your name',
+          autocomplete: 'name',
+          spellcheck: false,
+          maxLength: 100,
+          messages: { required: 'Enter your full name', tooLong: 'Your full name must be 100 characters or fewer' },
+        },
+        {
+          kind: 'text',
+          name: 'relationship',
+          label: 'How do you know them?',
+          hint: 'For example, parent, partner, friend or carer.',
+          summaryLabel: 'How you know them',
+          optional: true,
+          when: forSupporter,
+          maxLength: 100,
+          messages: { tooLong: 'How you know them must be 100 characters or fewer' },
+        },
+        {
+          kind: 'text',
+          name: 'organisation',
+          label: 'Your organisation',
+          hint: 'For example, Gloucestershire Constabulary, a school or a probation office.',
+          summaryLabel: 'Organisation',
+          when: forProfessional,
+          autocomplete: 'organization',
+          maxLength: 120,
+          messages: { required: 'Enter your organisation', tooLong: 'Organisation must be 120 characters or fewer' },
+        },
+        {
+          kind: 'text',
+          name: 'role',
+          label: 'Your role',
+          when: forProfessional,
+          autocomplete: 'organization-title',
+          maxLength: 100,
+          messages: { required: 'Enter your role', tooLong: 'Your role must be 100 characters or fewer' },
+        },
+        {
+          kind: 'tel',
+          name: 'referrerPhone',
+          label: 'Your phone number',
+          hint: { self: '', other: '', professional: 'A work number.', supporter: '' },
+          autocomplete: 'tel',
+          width: 'medium',
+          maxLength: 30,
+          messages: {
+            required: 'Enter your phone number',
+            tooLong: 'Your phone number must be 30 characters or fewer',
+            format: `Enter your phone number, ${phoneFormat}`,
+          },
+        },
+        {
+          kind: 'email',
+          name: 'referrerEmail',
+          label: 'Your email address',
+          hint: { self: '', other: '', professional: 'A work email address.', supporter: '' },
+          autocomplete: 'email',
+          spellcheck: false,
+          maxLength: 254,
+          messages: {
+            required: 'Enter your email address',
+            tooLong: 'Your email address must be 254 characters or fewer',
+            format: `Enter your email address ${emailFormat}`,
+          },
+        },
+        {
           kind: 'radios',
-          name: 'referrerType',
-          label: 'Which of these describes you?',
-          summaryLabel: 'Who is referring',
-          options: Object.entries(REFERRER_TYPES).map(([value, label]) => ({ value, label })),
-          messages: { required: 'Select which of these describes you' },
+          name: 'referrerEmailConfirmation',
+          label: 'Can we email you a confirmation with the reference number?',
+          summaryLabel: 'Email you a confirmation',
+          options: [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ],
+          messages: { required: 'Select whether we can email you a confirmation' },
         },
       ],
     },
     {
       id: 'person',
-      heading: 'The person who would take part',
-      intro: ['If you are referring someone else, answer these questions about them, not about you.'],
+      heading: { self: 'About you', other: 'The person being referred' },
+      intro: [{ self: '', other: 'Answer these questions about them.' }],
       fields: [
         {
           kind: 'text',
           name: 'fullName',
-          label: 'Full name',
-          hint: 'If you are referring someone else, give their name.',
-          summaryLabel: 'Name',
-          autocomplete: 'name',
+          label: { self: 'Your full name', other: 'Their full name' },
+          summaryLabel: { self: 'Your name', other: 'Their name' },
+          autocomplete: { self: 'name', other: 'off' },
           spellcheck: false,
           maxLength: 100,
-          messages: { required: 'Enter the full name', tooLong: 'Full name must be 100 characters or fewer' },
+          messages: {
+            required: { self: 'Enter your full name', other: 'Enter their full name' },
+            tooLong: {
+              self: 'Your full name must be 100 characters or fewer',
+              other: 'Their full name must be 100 characters or fewer',
+            },
+          },
+        },
+        {
+          kind: 'radios',
+          name: 'personRole',
+          label: 'Were they harmed, or did they cause the harm?',
+          summaryLabel: 'They',
+          when: forOther,
+          options: [
+            { value: 'harmed', label: 'They were harmed' },
+            { value: 'responsible', label: 'They caused harm' },
+            { value: 'not-sure', label: 'Both, or not sure' },
+          ],
+          messages: { required: 'Select whether they were harmed or caused the harm' },
         },
         {
           kind: 'checkboxes',
           name: 'contactMethods',
-          label: 'How can we contact you safely?',
+          label: { self: 'How can we contact you safely?', other: 'How can we contact them safely?' },
           hint: 'Select all that are safe.',
           summaryLabel: 'Safe ways to contact',
           options: [
             { value: 'phone', label: 'Phone' },
             { value: 'email', label: 'Email' },
+            {
+              value: 'through-referrer',
+              label: 'Through me',
+              hint: 'We get in touch with them through the person making this referral.',
+              only: 'other',
+            },
           ],
-          messages: { required: 'Select how we can contact you safely' },
+          messages: {
+            required: { self: 'Select how we can contact you safely', other: 'Select how we can contact them safely' },
+          },
         },
         {
           kind: 'tel',
           name: 'phone',
-          label: 'Phone number',
-          when: { field: 'contactMethods', oneOf: ['phone'] },
-          autocomplete: 'tel',
+          label: { self: 'Your phone number', other: 'Their phone number' },
+          when: byPhone,
+          autocomplete: { self: 'tel', other: 'off' },
           width: 'medium',
           maxLength: 30,
           messages: {
-            required: 'Enter a phone number',
-            tooLong: 'Phone number must be 30 characters or fewer',
-            format: 'Enter a phone number, like 01632 960 001 or 07700 900 982',
+            required: { self: 'Enter your phone number', other: 'Enter their phone number' },
+            tooLong: {
+              self: 'Your phone number must be 30 characters or fewer',
+              other: 'Their phone number must be 30 characters or fewer',
+            },
+            format: {
+              self: `Enter your phone number, ${phoneFormat}`,
+              other: `Enter their phone number, ${phoneFormat}`,
+            },
           },
         },
         {
           kind: 'email',
           name: 'email',
-          label: 'Email address',
-          when: { field: 'contactMethods', oneOf: ['email'] },
-          autocomplete: 'email',
+          label: { self: 'Your email address', other: 'Their email address' },
+          when: byEmail,
+          autocomplete: { self: 'email', other: 'off' },
           spellcheck: false,
           maxLength: 254,
           messages: {
-            required: 'Enter an email address',
-            tooLong: 'Email address must be 254 characters or fewer',
-            format: 'Enter an email address in the correct format, like name@example.com',
+            required: { self: 'Enter your email address', other: 'Enter their email address' },
+            tooLong: {
+              self: 'Your email address must be 254 characters or fewer',
+              other: 'Their email address must be 254 characters or fewer',
+            },
+            format: {
+              self: `Enter your email address ${emailFormat}`,
+              other: `Enter their email address ${emailFormat}`,
+            },
           },
         },
         {
           kind: 'textarea',
           name: 'safeTimes',
-          label: 'When is it safe to contact you?',
+          label: { self: 'When is it safe to contact you?', other: 'When is it safe to contact them?' },
           hint: 'For example, weekday mornings, or not when a partner is at home.',
           summaryLabel: 'Safe times',
           optional: true,
@@ -115,7 +303,7 @@ export const referralForm: FormDefinition = {
         {
           kind: 'radios',
           name: 'leaveMessage',
-          label: 'Can we leave a message?',
+          label: { self: 'Can we leave you a message?', other: 'Can we leave them a message?' },
           hint: 'For example, a voicemail, or a text saying who we are.',
           summaryLabel: 'Can we leave a message',
           options: [
@@ -127,15 +315,15 @@ export const referralForm: FormDefinition = {
         {
           kind: 'radios',
           name: 'emailConfirmation',
-          label: 'Can we email a confirmation with the reference number to this address?',
+          label: 'Can we email you a confirmation with the reference number?',
           hint: 'Say no if someone else may read your emails.',
-          summaryLabel: 'Email confirmation',
-          when: { field: 'contactMethods', oneOf: ['email'] },
+          summaryLabel: 'Email you a confirmation',
+          when: [forSelf, byEmail],
           options: [
             { value: 'yes', label: 'Yes, it is safe to email me' },
             { value: 'no', label: 'No' },
           ],
-          messages: { required: 'Select whether we can email a confirmation' },
+          messages: { required: 'Select whether we can email you a confirmation' },
         },
       ],
     },
@@ -155,7 +343,11 @@ export const referralForm: FormDefinition = {
           kind: 'textarea',
           name: 'description',
           label: 'What happened, briefly',
-          hint: 'A few sentences is enough. You do not need to name anyone else. You can tell the facilitator more later.',
+          hint: {
+            self: 'A few sentences is enough. You do not need to name anyone else. You can tell the facilitator more later.',
+            other:
+              'A few sentences is enough. There is no need to name anyone else. They can tell the facilitator more later.',
+          },
           summaryLabel: 'What happened',
           optional: true,
           rows: 5,
@@ -179,7 +371,10 @@ export const referralForm: FormDefinition = {
           kind: 'text',
           name: 'crimeReference',
           label: 'Crime reference number',
-          hint: 'If you have one. You can find it on letters or texts from the police.',
+          hint: {
+            self: 'If you have one. You can find it on letters or texts from the police.',
+            other: 'If there is one. It is on letters or texts from the police.',
+          },
           optional: true,
           spellcheck: false,
           width: 'medium',
@@ -193,91 +388,58 @@ export const referralForm: FormDefinition = {
       heading: 'Support to take part',
       fields: [
         {
-          kind: 'textarea',
-          name: 'supportNeeds',
-          label: 'Is there anything that would help you take part?',
-          hint: 'For example, access needs, large print, easy read, or someone to come with them.',
-          summaryLabel: 'Support needs',
+          kind: 'checkboxes',
+          name: 'accessNeeds',
+          label: { self: 'Would any of these help you take part?', other: 'Would any of these help them take part?' },
+          hint: 'Select all that apply.',
+          summaryLabel: 'Access needs',
           optional: true,
-          rows: 3,
-          maxLength: 500,
-          messages: { tooLong: 'Support needs must be 500 characters or fewer' },
+          options: [
+            { value: 'interpreter', label: 'An interpreter' },
+            { value: 'bsl', label: 'A British Sign Language (BSL) interpreter' },
+            { value: 'easy-read', label: 'Easy read information' },
+            { value: 'large-print', label: 'Large print' },
+            { value: 'other', label: 'Other support' },
+          ],
+          messages: {},
         },
         {
           kind: 'text',
           name: 'interpreterLanguage',
-          label: 'If you need an interpreter, which language?',
-          summaryLabel: 'Interpreter',
-          optional: true,
+          label: 'Which language?',
+          summaryLabel: 'Interpreter language',
+          when: { field: 'accessNeeds', oneOf: ['interpreter'] },
           width: 'medium',
           maxLength: 60,
-          messages: { tooLong: 'Language must be 60 characters or fewer' },
+          messages: {
+            required: 'Enter the language the interpreter should speak',
+            tooLong: 'Language must be 60 characters or fewer',
+          },
+        },
+        {
+          kind: 'textarea',
+          name: 'supportNeeds',
+          label: {
+            self: 'Anything else that would help you take part?',
+            other: 'Anything else that would help them take part?',
+          },
+          hint: {
+            self: 'For example, step-free access, someone to come with you, or times that suit you.',
+            other: 'For example, step-free access, someone to come with them, or times that suit them.',
+          },
+          summaryLabel: 'Other support',
+          optional: true,
+          rows: 3,
+          maxLength: 500,
+          messages: { tooLong: 'Other support must be 500 characters or fewer' },
         },
       ],
     },
     {
-      id: 'referrer',
-      heading: 'About you, the person making the referral',
-      intro: ['Only if you are referring someone else.'],
-      when: { field: 'referrerType', oneOf: ON_BEHALF },
+      id: 'agreement',
+      heading: 'Their agreement and safety',
+      when: forOther,
       fields: [
-        {
-          kind: 'text',
-          name: 'referrerName',
-          label: 'Your full name',
-          summaryLabel: 'Your name',
-          autocomplete: 'name',
-          spellcheck: false,
-          maxLength: 100,
-          messages: { required: 'Enter your full name', tooLong: 'Your full name must be 100 characters or fewer' },
-        },
-        {
-          kind: 'text',
-          name: 'organisation',
-          label: 'Organisation',
-          hint: 'For example, Gloucestershire Constabulary, a school or a probation office.',
-          when: { field: 'referrerType', oneOf: ['professional'] },
-          autocomplete: 'organization',
-          maxLength: 120,
-          messages: { required: 'Enter your organisation', tooLong: 'Organisation must be 120 characters or fewer' },
-        },
-        {
-          kind: 'text',
-          name: 'role',
-          label: 'Your role',
-          when: { field: 'referrerType', oneOf: ['professional'] },
-          autocomplete: 'organization-title',
-          maxLength: 100,
-          messages: { required: 'Enter your role', tooLong: 'Your role must be 100 characters or fewer' },
-        },
-        {
-          kind: 'tel',
-          name: 'referrerPhone',
-          label: 'Your phone number',
-          hint: 'A work number if you are a professional.',
-          autocomplete: 'tel',
-          width: 'medium',
-          maxLength: 30,
-          messages: {
-            required: 'Enter your phone number',
-            tooLong: 'Your phone number must be 30 characters or fewer',
-            format: 'Enter your phone number, like 01632 960 001 or 07700 900 982',
-          },
-        },
-        {
-          kind: 'email',
-          name: 'referrerEmail',
-          label: 'Your email address',
-          hint: 'A work email address if you are a professional.',
-          autocomplete: 'email',
-          spellcheck: false,
-          maxLength: 254,
-          messages: {
-            required: 'Enter your email address',
-            tooLong: 'Your email address must be 254 characters or fewer',
-            format: 'Enter your email address in the correct format, like name@example.com',
-          },
-        },
         {
           kind: 'confirm',
           name: 'consentConfirmed',

@@ -1,23 +1,30 @@
 /**
- * HTML for every state of a form: the questions (with the error summary and inline errors),
- * check your answers, and the confirmation. One renderer for the static page, the browser
- * script and the functions, so a person sees the same markup with or without JavaScript.
- * Every value is escaped: answers are untrusted.
+ * HTML for every state of a form: who it is for, the questions (with the error summary and
+ * inline errors), check your answers, and the confirmation. One renderer for the static pages,
+ * the browser script and the functions, so a person sees the same markup with or without
+ * JavaScript. Every value is escaped: answers are untrusted.
  */
+import type { FormDefinition } from './definition.ts';
 import {
   allFields,
   askedSections,
+  conditionsOf,
   describeAnswer,
   errorTargetId,
   fieldId,
+  holds,
   HONEYPOT_FIELD,
+  optionsFor,
   orderedErrors,
+  say,
+  speakerFor,
   type ChoiceField,
+  type Condition,
   type ConfirmField,
   type Errors,
   type Field,
-  type FormDefinition,
   type Section,
+  type Speaker,
   type TextareaField,
   type TextField,
   type Values,
@@ -37,11 +44,54 @@ const attr = (name: string, value: string | undefined | false) =>
 
 const formatCount = (n: number) => n.toLocaleString('en-GB');
 
-function whenAttributes(when: { field: string; oneOf: string[] } | undefined): string {
-  return when ? `${attr('data-when-field', when.field)}${attr('data-when-values', when.oneOf.join(' '))}` : '';
+/** How the page knows who the form is speaking to, and which conditions are already settled. */
+interface Context {
+  form: FormDefinition;
+  speaker: Speaker;
+}
+
+/** Conditions on the audience answer are settled by the page itself; only the others remain. */
+function openConditions(ctx: Context, conditions: Condition[]): Condition[] {
+  const audienceField = ctx.form.audience?.field.name;
+  return conditions.filter((condition) => condition.field !== audienceField);
+}
+
+function settledFalse(ctx: Context, conditions: Condition[]): boolean {
+  const audienceField = ctx.form.audience?.field.name;
+  const values: Values = audienceField && ctx.speaker.audience ? { [audienceField]: ctx.speaker.audience } : {};
+  return conditions.some((condition) => condition.field === audienceField && !holds(condition, values));
+}
+
+function whenAttributes(conditions: Condition[]): string {
+  // The browser script shows these only while their condition holds; one condition is enough
+  // here because no question depends on two open answers.
+  const [first] = conditions;
+  return first ? `${attr('data-when-field', first.field)}${attr('data-when-values', first.oneOf.join(' '))}` : '';
+}
+
+/**
+ * Without JavaScript every question is on the page at once, so a question that depends on an
+ * earlier answer says which answer it depends on. The script hides these notes and the
+ * questions themselves until they apply.
+ */
+function conditionNote(ctx: Context, conditions: Condition[]): string {
+  const fields = allFields(ctx.form);
+  const parts = conditions.map((condition) => {
+    const source = fields.find((field) => field.name === condition.field);
+    if (!source || (source.kind !== 'radios' && source.kind !== 'checkboxes')) return '';
+    const chosen = source.options
+      .filter((option) => condition.oneOf.includes(option.value))
+      .map((option) => `“${say(option.label, ctx.speaker)}”`)
+      .join(' or ');
+    const verb = source.kind === 'checkboxes' ? 'ticked' : 'chose';
+    return `Answer this only if you ${verb} ${chosen} in “${say(source.label, ctx.speaker)}”.`;
+  });
+  const text = parts.filter(Boolean).join(' ');
+  return text ? `<p class="form-when" data-when-note>${escapeHtml(text)}</p>` : '';
 }
 
 function hintAndError(
+  ctx: Context,
   field: Field,
   error: string | undefined,
   extraHint?: string,
@@ -49,7 +99,7 @@ function hintAndError(
   const id = fieldId(field.name);
   const ids: string[] = [];
   let html = '';
-  const hint = [field.hint, extraHint].filter(Boolean).join(' ');
+  const hint = [say(field.hint, ctx.speaker), extraHint].filter(Boolean).join(' ');
   if (hint) {
     ids.push(`${id}-hint`);
     html += `<div class="form-hint" id="${id}-hint">${escapeHtml(hint)}</div>`;
@@ -64,90 +114,98 @@ function hintAndError(
 
 const optionalTag = (field: Field) => (field.optional ? ' <span class="form-optional">(optional)</span>' : '');
 
-function groupOpen(field: Field, error: string | undefined, element: 'div' | 'fieldset', describedBy = ''): string {
+function groupOpen(
+  ctx: Context,
+  field: Field,
+  error: string | undefined,
+  element: 'div' | 'fieldset',
+  describedBy = '',
+): string {
   const classes = `form-group${error ? ' form-group--error' : ''}`;
   const described = element === 'fieldset' && describedBy ? attr('aria-describedby', describedBy) : '';
-  return `<${element} class="${classes}" id="group-${escapeHtml(field.name)}"${whenAttributes(field.when)}${described}>`;
+  const open = openConditions(ctx, conditionsOf(field));
+  return (
+    `<${element} class="${classes}" id="group-${escapeHtml(field.name)}"${whenAttributes(open)}${described}>` +
+    (element === 'div' ? conditionNote(ctx, open) : '')
+  );
 }
 
-function renderText(field: TextField, value: string, error?: string): string {
+function renderText(ctx: Context, field: TextField, value: string, error?: string): string {
   const id = fieldId(field.name);
-  const { html, describedBy } = hintAndError(field, error);
+  const { html, describedBy } = hintAndError(ctx, field, error);
   const type = field.kind === 'postcode' ? 'text' : field.kind;
   const width = field.width ? ` form-input--${field.width}` : '';
   return (
-    `${groupOpen(field, error, 'div')}` +
-    `<label class="form-label" for="${id}">${escapeHtml(field.label)}${optionalTag(field)}</label>${html}` +
+    `${groupOpen(ctx, field, error, 'div')}` +
+    `<label class="form-label" for="${id}">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(field)}</label>${html}` +
     `<input class="form-input${width}${error ? ' form-input--error' : ''}" id="${id}" name="${escapeHtml(field.name)}" type="${type}"` +
-    `${attr('value', value)}${attr('autocomplete', field.autocomplete ?? 'off')}` +
+    `${attr('value', value)}${attr('autocomplete', say(field.autocomplete, ctx.speaker) ?? 'off')}` +
     `${field.spellcheck === false ? ' spellcheck="false"' : ''}` +
     `${field.kind === 'tel' ? ' inputmode="tel"' : ''}${field.kind === 'postcode' ? ' autocapitalize="characters"' : ''}` +
     `${attr('aria-describedby', describedBy || undefined)}${error ? ' aria-invalid="true"' : ''}></div>`
   );
 }
 
-function renderTextarea(field: TextareaField, value: string, error?: string): string {
+function renderTextarea(ctx: Context, field: TextareaField, value: string, error?: string): string {
   const id = fieldId(field.name);
-  const { html, describedBy } = hintAndError(
-    field,
-    error,
-    `You can enter up to ${formatCount(field.maxLength)} characters.`,
-  );
+  const { html, describedBy } = hintAndError(ctx, field, error, `Up to ${formatCount(field.maxLength)} characters.`);
   return (
-    `${groupOpen(field, error, 'div')}` +
-    `<label class="form-label" for="${id}">${escapeHtml(field.label)}${optionalTag(field)}</label>${html}` +
+    `${groupOpen(ctx, field, error, 'div')}` +
+    `<label class="form-label" for="${id}">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(field)}</label>${html}` +
     `<textarea class="form-textarea${error ? ' form-input--error' : ''}" id="${id}" name="${escapeHtml(field.name)}" rows="${field.rows ?? 4}"` +
     `${attr('aria-describedby', describedBy || undefined)}${error ? ' aria-invalid="true"' : ''}>${escapeHtml(value)}</textarea></div>`
   );
 }
 
-function renderChoices(field: ChoiceField, value: string | string[], error?: string): string {
+function renderChoices(ctx: Context, field: ChoiceField, value: string | string[], error?: string): string {
   const id = fieldId(field.name);
   const chosen = Array.isArray(value) ? value : [value];
-  const { html, describedBy } = hintAndError(field, error);
+  const { html, describedBy } = hintAndError(ctx, field, error);
   const type = field.kind === 'radios' ? 'radio' : 'checkbox';
-  const items = field.options
+  const items = optionsFor(field, ctx.speaker)
     .map((option, index) => {
       const optionId = `${id}-${index + 1}`;
-      const hint = option.hint
-        ? `<div class="form-hint choice__hint" id="${optionId}-hint">${escapeHtml(option.hint)}</div>`
+      const optionHint = say(option.hint, ctx.speaker);
+      const hint = optionHint
+        ? `<div class="form-hint choice__hint" id="${optionId}-hint">${escapeHtml(optionHint)}</div>`
         : '';
       return (
         `<div class="choice"><input class="choice__input" id="${optionId}" name="${escapeHtml(field.name)}" type="${type}"` +
-        `${attr('value', option.value)}${chosen.includes(option.value) ? ' checked' : ''}${option.hint ? attr('aria-describedby', `${optionId}-hint`) : ''}>` +
-        `<label class="choice__label" for="${optionId}">${escapeHtml(option.label)}</label>${hint}</div>`
+        `${attr('value', option.value)}${chosen.includes(option.value) ? ' checked' : ''}${optionHint ? attr('aria-describedby', `${optionId}-hint`) : ''}>` +
+        `<label class="choice__label" for="${optionId}">${escapeHtml(say(option.label, ctx.speaker))}</label>${hint}</div>`
       );
     })
     .join('');
   return (
-    `${groupOpen(field, error, 'fieldset', describedBy)}` +
-    `<legend class="form-legend">${escapeHtml(field.label)}${optionalTag(field)}</legend>${html}` +
+    `${groupOpen(ctx, field, error, 'fieldset', describedBy)}` +
+    `<legend class="form-legend">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(field)}</legend>` +
+    `${conditionNote(ctx, openConditions(ctx, conditionsOf(field)))}${html}` +
     `<div class="choices choices--${type}">${items}</div></fieldset>`
   );
 }
 
-function renderConfirm(field: ConfirmField, value: string, error?: string): string {
+function renderConfirm(ctx: Context, field: ConfirmField, value: string, error?: string): string {
   const id = `${fieldId(field.name)}`;
-  const { html, describedBy } = hintAndError(field, error);
+  const { html, describedBy } = hintAndError(ctx, field, error);
   return (
-    `${groupOpen(field, error, 'fieldset', describedBy)}` +
-    `<legend class="form-legend">${escapeHtml(field.label)}</legend>${html}` +
+    `${groupOpen(ctx, field, error, 'fieldset', describedBy)}` +
+    `<legend class="form-legend">${escapeHtml(say(field.label, ctx.speaker))}</legend>${html}` +
     `<div class="choices choices--checkbox"><div class="choice"><input class="choice__input" id="${id}" name="${escapeHtml(field.name)}" type="checkbox" value="yes"${value === 'yes' ? ' checked' : ''}>` +
-    `<label class="choice__label" for="${id}">${escapeHtml(field.statement)}</label></div></div></fieldset>`
+    `<label class="choice__label" for="${id}">${escapeHtml(say(field.statement, ctx.speaker))}</label></div></div></fieldset>`
   );
 }
 
-export function renderField(field: Field, value: string | string[] | undefined, error?: string): string {
+function renderField(ctx: Context, field: Field, value: string | string[] | undefined, error?: string): string {
   switch (field.kind) {
     case 'radios':
     case 'checkboxes':
-      return renderChoices(field, value ?? [], error);
+      return renderChoices(ctx, field, value ?? [], error);
     case 'confirm':
-      return renderConfirm(field, typeof value === 'string' ? value : '', error);
+      return renderConfirm(ctx, field, typeof value === 'string' ? value : '', error);
     case 'textarea':
-      return renderTextarea(field, typeof value === 'string' ? value : '', error);
+      return renderTextarea(ctx, field, typeof value === 'string' ? value : '', error);
     default:
-      return renderText(field, typeof value === 'string' ? value : '', error);
+      return renderText(ctx, field, typeof value === 'string' ? value : '', error);
   }
 }
 
@@ -168,10 +226,20 @@ export function renderErrorSummary(form: FormDefinition, errors: Errors): string
   );
 }
 
-function renderSection(section: Section, values: Values, errors: Errors): string {
-  const intro = (section.intro ?? []).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
-  const fields = section.fields.map((field) => renderField(field, values[field.name], errors[field.name])).join('');
-  return `<section class="form-section" id="section-${escapeHtml(section.id)}"${whenAttributes(section.when)}><h2>${escapeHtml(section.heading)}</h2>${intro}${fields}</section>`;
+function renderSection(ctx: Context, section: Section, values: Values, errors: Errors): string {
+  if (settledFalse(ctx, conditionsOf(section))) return '';
+  const fields = section.fields
+    .filter((field) => !settledFalse(ctx, conditionsOf(field)))
+    .map((field) => renderField(ctx, field, values[field.name], errors[field.name]))
+    .join('');
+  if (!fields) return '';
+  const intro = (section.intro ?? [])
+    .map((words) => say(words, ctx.speaker))
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
+  const open = openConditions(ctx, conditionsOf(section));
+  return `<section class="form-section" id="section-${escapeHtml(section.id)}"${whenAttributes(open)}><h2>${escapeHtml(say(section.heading, ctx.speaker))}</h2>${intro}${fields}</section>`;
 }
 
 /** The honeypot: hidden from people (and screen readers), tempting to bots that fill every box. */
@@ -179,35 +247,21 @@ const honeypot = () =>
   `<div class="form-honeypot" aria-hidden="true"><label for="field-${HONEYPOT_FIELD}">Leave this empty</label>` +
   `<input id="field-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off"></div>`;
 
-export interface QuestionsOptions {
-  values?: Values;
-  errors?: Errors;
-  /** The question to put the cursor in, when the person chose to change an answer. */
-  focus?: string;
+/**
+ * The button and, beside it, a live region: while an answer is on its way the button says
+ * "Sending…" and the region says so too, because a screen reader does not announce a change
+ * to a button's own text.
+ */
+function actions(label: string, busyLabel: string, name: string, value: string, extra = ''): string {
+  return (
+    `<div class="form-actions"><button class="button" type="submit" name="${name}" value="${value}"${attr('data-busy-label', busyLabel)}${extra}>${escapeHtml(label)}</button>` +
+    `<p class="form-status" role="status" data-form-status></p></div>`
+  );
 }
 
-/** The questions, as a form that posts natively to the function and is enhanced by script. */
-export function renderQuestions(
-  form: FormDefinition,
-  { values = {}, errors = {}, focus }: QuestionsOptions = {},
-): string {
-  const summary = Object.keys(errors).length ? renderErrorSummary(form, errors) : '';
-  const focusField = allFields(form).find((field) => field.name === focus);
-  const html =
-    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate data-form="${form.id}" data-step="questions">` +
-    summary +
-    form.sections.map((section) => renderSection(section, values, errors)).join('') +
-    honeypot() +
-    `<input type="hidden" name="step" value="check">` +
-    `<div class="form-actions"><button class="button" type="submit" name="action" value="check">Continue</button></div>` +
-    `</form>`;
-  if (!focusField) return html;
-  const id = errorTargetId(focusField);
-  return html.replace(`id="${id}"`, `id="${id}" autofocus`);
-}
-
-function hiddenInputs(form: FormDefinition, values: Values): string {
+function hiddenInputs(form: FormDefinition, values: Values, except: string[] = []): string {
   return allFields(form)
+    .filter((field) => !except.includes(field.name))
     .flatMap((field) => {
       const value = values[field.name];
       if (value === undefined) return [];
@@ -217,24 +271,77 @@ function hiddenInputs(form: FormDefinition, values: Values): string {
     .join('');
 }
 
-/** What happens next and the privacy notice, shown before anyone sends anything. */
-export function renderBeforeSend(form: FormDefinition): string {
-  const next =
-    form.id === 'referral'
-      ? [
-          'A trained facilitator will contact you, in the way and at the time you said is safe, usually within 5 working days.',
-          'They will listen, explain how it works and check whether it is safe to go ahead.',
-          'Taking part is your choice. Nothing happens without your agreement, and you can stop at any time.',
-        ]
-      : [
-          'We will read your application and contact you by email, usually within 10 working days.',
-          'If we can offer you an interview, we will tell you what happens next, including the background check.',
-          'Not all applications are accepted, because places are limited.',
-        ];
+export interface QuestionsOptions {
+  values?: Values;
+  errors?: Errors;
+  /** The question to put the cursor in, when the person chose to change an answer. */
+  focus?: string;
+}
+
+/**
+ * "Who is this referral for?": the first question of a form with an audience. Each answer
+ * leads to the questions worded for it. When someone changes this answer on check your
+ * answers, their other answers travel with it as hidden fields, so nothing is lost.
+ */
+export function renderAudienceQuestion(
+  form: FormDefinition,
+  { values = {}, errors = {} }: QuestionsOptions = {},
+): string {
+  const audience = form.audience;
+  if (!audience) return '';
+  const ctx: Context = { form, speaker: speakerFor(form, values) };
+  const summary = Object.keys(errors).length ? renderErrorSummary(form, errors) : '';
   return (
-    `<h2>What happens next</h2><ul>${next.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` +
+    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate data-form="${escapeHtml(form.id)}" data-step="audience">` +
+    summary +
+    renderField(ctx, audience.field, values[audience.field.name], errors[audience.field.name]) +
+    hiddenInputs(form, values, [audience.field.name]) +
+    honeypot() +
+    actions('Continue', 'Opening the questions…', 'action', 'choose') +
+    `</form>`
+  );
+}
+
+/** The questions, as a form that posts natively to the function and is enhanced by script. */
+export function renderQuestions(
+  form: FormDefinition,
+  { values = {}, errors = {}, focus }: QuestionsOptions = {},
+): string {
+  const speaker = speakerFor(form, values);
+  const ctx: Context = { form, speaker };
+  const summary = Object.keys(errors).length ? renderErrorSummary(form, errors) : '';
+  const audience = form.audience;
+  const focusField = allFields(form).find((field) => field.name === focus);
+  const chosen = audience && speaker.audience && audience.paths[speaker.audience] ? speaker.audience : undefined;
+  // The questions are worded for the audience answer, which the page fixes; without one (a
+  // request that left it out) the question is asked here, first.
+  const forWhom = !audience
+    ? ''
+    : chosen
+      ? `<p class="form-caption">${escapeHtml(audience.captions[chosen] ?? '')}. ` +
+        `<a href="${escapeHtml(form.pagePath)}">Change who this ${escapeHtml(form.noun)} is for</a></p>` +
+        `<input type="hidden" name="${escapeHtml(audience.field.name)}" value="${escapeHtml(chosen)}">`
+      : renderField(ctx, audience.field, values[audience.field.name], errors[audience.field.name]);
+  const html =
+    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate data-form="${escapeHtml(form.id)}" data-step="questions">` +
+    summary +
+    forWhom +
+    form.sections.map((section) => renderSection(ctx, section, values, errors)).join('') +
+    honeypot() +
+    `<input type="hidden" name="step" value="check">` +
+    actions('Continue', 'Checking your answers…', 'action', 'check') +
+    `</form>`;
+  if (!focusField) return html;
+  const id = errorTargetId(focusField);
+  return html.replace(`id="${id}"`, `id="${id}" autofocus`);
+}
+
+/** What happens next and the privacy notice, shown before anyone sends anything. */
+export function renderBeforeSend(form: FormDefinition, speaker: Speaker = speakerFor(form, {})): string {
+  return (
+    `<h2>What happens next</h2><ul>${form.nextSteps.map((line) => `<li>${escapeHtml(say(line, speaker))}</li>`).join('')}</ul>` +
     `<h2>How we use your information</h2>` +
-    `<p>We use what you tell us only to ${form.id === 'referral' ? 'respond to this referral' : 'consider your application'}. ` +
+    `<p>We use what you tell us only to ${escapeHtml(form.privacyPurpose)}. ` +
     `It is sent securely, stored encrypted, seen only by the staff who need it, and deleted when no longer needed. ` +
     `Read our <a href="/privacy/">privacy notice</a> to find out more, including your rights.</p>`
   );
@@ -242,12 +349,13 @@ export function renderBeforeSend(form: FormDefinition): string {
 
 /** Check your answers: each answer with a Change button, then the send button. */
 export function renderCheckAnswers(form: FormDefinition, values: Values, token: string): string {
+  const speaker = speakerFor(form, values);
   const sections = askedSections(form, values)
     .map(({ section, fields }) => {
       const rows = fields
         .map((field) => {
-          const label = field.summaryLabel ?? field.label;
-          const answer = escapeHtml(describeAnswer(field, values[field.name])).replace(/\n/g, '<br>');
+          const label = say(field.summaryLabel ?? field.label, speaker);
+          const answer = escapeHtml(describeAnswer(field, values[field.name], speaker)).replace(/\n/g, '<br>');
           return (
             `<div class="summary-list__row"><dt class="summary-list__key">${escapeHtml(label)}</dt>` +
             `<dd class="summary-list__value">${answer}</dd>` +
@@ -256,17 +364,17 @@ export function renderCheckAnswers(form: FormDefinition, values: Values, token: 
           );
         })
         .join('');
-      return `<h2>${escapeHtml(section.heading)}</h2><dl class="summary-list">${rows}</dl>`;
+      return `<h2>${escapeHtml(say(section.heading, speaker))}</h2><dl class="summary-list">${rows}</dl>`;
     })
     .join('');
   return (
-    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate data-form="${form.id}" data-step="check">` +
+    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate data-form="${escapeHtml(form.id)}" data-step="check">` +
     `<h1>Check your answers before sending</h1>${sections}` +
     hiddenInputs(form, values) +
     `<input type="hidden" name="token" value="${escapeHtml(token)}">` +
     honeypot() +
-    renderBeforeSend(form) +
-    `<div class="form-actions"><button class="button" type="submit" name="action" value="send" data-send-button>${escapeHtml(form.sendLabel)}</button></div>` +
+    renderBeforeSend(form, speaker) +
+    actions(form.sendLabel, `Sending your ${form.noun}…`, 'action', 'send', ' data-send-button') +
     `</form>`
   );
 }
@@ -276,25 +384,41 @@ export interface ContactFacts {
   email: string;
 }
 
+/** The voice a confirmation page is worded in, carried in its address (`for=other`). */
+export const confirmationQuery = (form: FormDefinition, reference: string, values: Values) =>
+  `${form.confirmationPath}?reference=${reference}${speakerFor(form, values).voice === 'other' ? '&for=other' : ''}`;
+
 /** The confirmation: the reference in a panel with no links in it, then what happens next. */
-export function renderConfirmation(form: FormDefinition, reference: string, contact: ContactFacts): string {
-  const what = form.id === 'referral' ? 'referral' : 'application';
+export function renderConfirmation(
+  form: FormDefinition,
+  reference: string,
+  contact: ContactFacts,
+  speaker: Speaker = { voice: 'self' },
+): string {
   const tel = contact.phone.replace(/[^0-9+]/g, '');
-  const next =
-    form.id === 'referral'
-      ? `<p>A trained facilitator will contact you, or the person you referred, in the way and at the time you said is safe. This is usually within 5 working days.</p>
-         <p>They will listen, explain how a restorative process works and check whether it is safe to go ahead. Taking part is a free choice, and anyone can stop at any time.</p>`
-      : `<p>We will read your application and contact you by email, usually within 10 working days.</p>
-         <p>Places are limited, so not all applications are accepted. If we can offer you an interview, we will tell you about the next steps, including the background check.</p>`;
+  const next = form.nextSteps.map((line) => `<p>${escapeHtml(say(line, speaker))}</p>`).join('');
   return (
-    `<div class="panel"><h1 class="panel__title">${form.id === 'referral' ? 'Referral sent' : 'Application sent'}</h1>` +
+    `<div class="panel"><h1 class="panel__title">${escapeHtml(form.sentTitle)}</h1>` +
     `<div class="panel__body">Your reference number<br><strong data-reference>${escapeHtml(reference)}</strong></div></div>` +
-    `<p>Keep a record of your reference number. Write it down, take a screenshot or print this page. Quote it if you contact us about your ${what}.</p>` +
+    `<p>Keep a record of your reference number. Write it down, take a screenshot or print this page. Quote it if you contact us about your ${escapeHtml(form.noun)}.</p>` +
     `<h2>What happens next</h2>${next}` +
     `<h2>If you need to contact us</h2>` +
     `<p>Phone: <a href="tel:${escapeHtml(tel)}" data-contact="phone">${escapeHtml(contact.phone)}</a><br>` +
     `Email: <a class="break-anywhere" href="mailto:${escapeHtml(contact.email)}" data-contact="referral-email">${escapeHtml(contact.email)}</a></p>` +
     `<p>If you are in danger now, call 999.</p>` +
     `<p><a href="/">Return to the home page</a></p>`
+  );
+}
+
+/**
+ * What the form page shows once its answers are sent, just before the confirmation loads. If
+ * the person comes Back to the page, this is what they find: not their answers, ready to send
+ * again, but the reference and a way to start afresh.
+ */
+export function renderSent(form: FormDefinition, reference: string, confirmationUrl: string): string {
+  return (
+    `<div class="notice" data-form-sent><h2>Your ${escapeHtml(form.noun)} has been sent</h2>` +
+    `<p>Your reference number is <strong>${escapeHtml(reference)}</strong>. <a href="${escapeHtml(confirmationUrl)}">See what happens next</a>.</p>` +
+    `<p><a href="${escapeHtml(form.pagePath)}">Start a new ${escapeHtml(form.noun)}</a></p></div>`
   );
 }

@@ -3,7 +3,8 @@
  * check comes at the offer stage. Equality questions are optional and kept apart.
  * Shared by /volunteer/apply/, its browser script and the volunteer-application function.
  */
-import type { FormDefinition, Option } from './fields.ts';
+import type { FormDefinition } from './definition.ts';
+import type { Option } from './fields.ts';
 
 const PREFER_NOT: Option = { value: 'prefer-not-to-say', label: 'Prefer not to say' };
 
@@ -14,6 +15,21 @@ export const volunteerApplicationForm: FormDefinition = {
   confirmationPath: '/volunteer/apply/confirmation/',
   title: 'Apply to volunteer',
   sendLabel: 'Send application',
+  noun: 'application',
+  sentTitle: 'Application sent',
+  timeToComplete: 'It takes about 15 minutes. You can check your answers before you send them.',
+  staffSubject: 'New volunteer application',
+  staffNote:
+    'Equality monitoring answers are never part of this email: they are kept apart, with no name or reference, and only counted.',
+  inbox: 'volunteer',
+  privacyPurpose: 'consider your application',
+  nextSteps: [
+    'We will read your application and contact you by email, usually within 10 working days.',
+    'If we can offer you an interview, we will tell you what happens next, including the background check.',
+    'Not all applications are accepted, because places are limited.',
+  ],
+  // Applicants give an email address to be contacted on, so a confirmation is always safe to send.
+  confirmationTo: (values) => (typeof values.email === 'string' && values.email ? values.email : undefined),
   sections: [
     {
       id: 'about-you',
@@ -101,7 +117,7 @@ export const volunteerApplicationForm: FormDefinition = {
           kind: 'radios',
           name: 'canAttendTraining',
           label: 'Can you attend all the core training dates?',
-          hint: 'You need to attend all of them. The dates are listed above.',
+          hint: 'You need to attend all of them. The dates are under “Before you apply” above.',
           summaryLabel: 'Can attend all training dates',
           options: [
             { value: 'yes', label: 'Yes' },
@@ -192,7 +208,8 @@ export const volunteerApplicationForm: FormDefinition = {
       id: 'equality',
       heading: 'Equality monitoring (optional)',
       intro: [
-        'These questions help us check that we recruit fairly. Answering is up to you. Your answers are not used to decide on your application.',
+        'These questions help us check that we recruit fairly. Answering is up to you, and your answers are not used to decide on your application.',
+        'Your answers to these questions are not sent with your application and are never seen by the people who choose volunteers. They are stored apart, with no name, reference or date, and staff only see how many people gave each answer, once a month.',
       ],
       fields: [
         {
@@ -211,15 +228,21 @@ export const volunteerApplicationForm: FormDefinition = {
           messages: {},
         },
         {
-          kind: 'text',
+          // Choices, not free text: answers are only ever counted, and words of one's own could
+          // identify the person.
+          kind: 'radios',
           name: 'gender',
           label: 'Your gender',
           optional: true,
           separate: true,
-          width: 'medium',
-          maxLength: 60,
-          hint: 'In your own words, or “prefer not to say”.',
-          messages: { tooLong: 'Gender must be 60 characters or fewer' },
+          options: [
+            { value: 'woman', label: 'Woman' },
+            { value: 'man', label: 'Man' },
+            { value: 'non-binary', label: 'Non-binary' },
+            { value: 'another-way', label: 'I describe myself in another way' },
+            PREFER_NOT,
+          ],
+          messages: {},
         },
         {
           kind: 'radios',

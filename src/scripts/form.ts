@@ -2,17 +2,19 @@
  * Enhances a form that already works without JavaScript: the same questions, messages,
  * check-answers page and confirmation, without a page load between steps. The server
  * still checks everything; this only saves a round trip and keeps focus where it belongs.
+ * It imports no validation library: the checks are the plain functions the server runs.
  */
-import { allFields, validate, type Errors, type FormDefinition, type Values } from '../forms/fields.ts';
-import { renderCheckAnswers, renderErrorSummary, renderQuestions } from '../forms/render.ts';
-import { referralForm } from '../forms/referral.ts';
-import { volunteerApplicationForm } from '../forms/volunteer-application.ts';
+import type { FormDefinition } from '../forms/definition.ts';
+import { allFields, say, validate, type Errors, type Values } from '../forms/fields.ts';
+import { FORMS } from '../forms/registry.ts';
+import {
+  renderAudienceQuestion,
+  renderCheckAnswers,
+  renderErrorSummary,
+  renderQuestions,
+  renderSent,
+} from '../forms/render.ts';
 import { MIN_MS_BEFORE_SEND } from '../forms/timing.ts';
-
-const FORMS: Record<string, FormDefinition> = {
-  [referralForm.id]: referralForm,
-  [volunteerApplicationForm.id]: volunteerApplicationForm,
-};
 
 /** Reads the answers the way the server does: checkbox groups as lists, single boxes as "yes". */
 function readValues(form: FormDefinition, element: HTMLFormElement): Values {
@@ -20,7 +22,7 @@ function readValues(form: FormDefinition, element: HTMLFormElement): Values {
   const values: Values = {};
   for (const field of allFields(form)) {
     if (field.kind === 'checkboxes') values[field.name] = data.getAll(field.name).map(String);
-    else values[field.name] = String(data.get(field.name) ?? '');
+    else if (data.has(field.name)) values[field.name] = String(data.get(field.name) ?? '');
   }
   return values;
 }
@@ -33,11 +35,29 @@ function applyConditions(container: HTMLElement, values: Values): void {
     const wanted = (element.dataset.whenValues ?? '').split(' ');
     element.hidden = !answers.some((value) => wanted.includes(value));
   });
+  // The "Answer this only if…" notes are for pages without script, where every question shows.
+  container.querySelectorAll<HTMLElement>('[data-when-note]').forEach((note) => (note.hidden = true));
+}
+
+/**
+ * While an answer is on its way: the button says what is happening, the live region beside it
+ * says it to screen readers, and an error summary from the last try goes, so nothing on screen
+ * is out of date. The button is never disabled (a disabled button loses focus and is skipped).
+ */
+function setBusy(element: HTMLFormElement, busy: boolean): void {
+  const button = element.querySelector<HTMLButtonElement>('button[data-busy-label]');
+  const status = element.querySelector<HTMLElement>('[data-form-status]');
+  if (!button) return;
+  button.dataset.label ??= button.textContent ?? '';
+  button.textContent = busy ? button.dataset.busyLabel! : button.dataset.label;
+  button.toggleAttribute('data-busy', busy);
+  if (status) status.textContent = busy ? button.dataset.busyLabel! : '';
+  if (busy) element.querySelector('[data-error-summary]')?.remove();
 }
 
 export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
   const doc = root.ownerDocument;
-  const intro = root.querySelector<HTMLElement>('[data-form-intro]')!;
+  const intro = root.querySelector<HTMLElement>('[data-form-intro]');
   const body = root.querySelector<HTMLElement>('[data-form-body]')!;
   const baseTitle = doc.title;
   let values: Values = {};
@@ -49,6 +69,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
   const setTitle = (prefix?: string) => {
     doc.title = prefix ? `${prefix} ${baseTitle}` : baseTitle;
   };
+  const showIntro = (show: boolean) => intro && (intro.hidden = !show);
 
   const focusSummary = () => {
     const summary = body.querySelector<HTMLElement>('[data-error-summary]');
@@ -56,13 +77,13 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     summary?.scrollIntoView({ block: 'start' });
   };
 
-  function showQuestions(errors: Errors = {}, focus?: string): void {
-    intro.hidden = false;
-    body.innerHTML = renderQuestions(form, { values, errors, focus });
+  /** Wires up whatever form is now in the body. */
+  function attach(): HTMLFormElement {
     const element = body.querySelector<HTMLFormElement>('form')!;
-    applyConditions(element, values);
+    const step = element.dataset.step;
+    applyConditions(element, readValues(form, element));
     element.addEventListener('change', () => applyConditions(element, readValues(form, element)));
-    element.addEventListener('submit', onContinue);
+    element.addEventListener('submit', step === 'check' ? onSend : step === 'audience' ? onChoose : onContinue);
     // Error summary links move focus to the field itself, as GOV.UK's do, so its label is read.
     body.querySelector('[data-error-summary]')?.addEventListener('click', (event) => {
       const link = (event.target as HTMLElement).closest('a');
@@ -72,6 +93,12 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
       target.focus();
       (target.closest('fieldset, .form-group') ?? target).scrollIntoView({ block: 'start' });
     });
+    return element;
+  }
+
+  function show(html: string, errors: Errors, focus?: string): void {
+    body.innerHTML = html;
+    attach();
     if (Object.keys(errors).length) {
       setTitle('Error:');
       focusSummary();
@@ -81,23 +108,31 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     }
   }
 
+  const showQuestions = (errors: Errors = {}, focus?: string) => {
+    showIntro(true);
+    show(renderQuestions(form, { values, errors, focus }), errors, focus);
+  };
+
+  function showAudience(errors: Errors = {}): void {
+    showIntro(true);
+    show(renderAudienceQuestion(form, { values, errors }), errors, form.audience?.field.name);
+  }
+
   function showCheckAnswers(): void {
-    intro.hidden = true;
+    showIntro(false);
     body.innerHTML = renderCheckAnswers(form, values, token);
     setTitle('Check your answers –');
-    const element = body.querySelector<HTMLFormElement>('form')!;
-    element.addEventListener('submit', onSend);
+    attach();
     const heading = body.querySelector<HTMLElement>('h1');
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
     root.scrollIntoView({ block: 'start' });
   }
 
-  function showProblem(message: string): void {
-    const summary = body.querySelector('[data-error-summary]');
+  function showProblem(element: HTMLFormElement, message: string): void {
     const html = renderErrorSummary(form, { form: message });
-    if (summary) summary.outerHTML = html;
-    else body.querySelector('form')?.insertAdjacentHTML('afterbegin', html);
+    element.querySelector('[data-error-summary]')?.remove();
+    element.insertAdjacentHTML('afterbegin', html);
     setTitle('Error:');
     focusSummary();
   }
@@ -112,6 +147,30 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     return { status: response.status, data };
   }
 
+  /** "Who is this referral for?": opens the questions worded for the answer. */
+  function onChoose(event: SubmitEvent): void {
+    event.preventDefault();
+    const element = event.currentTarget as HTMLFormElement;
+    const audience = form.audience!;
+    const chosen = readValues(form, element);
+    const answer = String(chosen[audience.field.name] ?? '');
+    const path = audience.paths[answer];
+    if (!path) {
+      values = chosen;
+      return showAudience({ [audience.field.name]: say(audience.field.messages.required) ?? '' });
+    }
+    const otherAnswers = Object.entries(chosen).some(
+      ([name, value]) => name !== audience.field.name && value.length > 0,
+    );
+    // Changing this answer from check your answers keeps everything else the person wrote.
+    if (otherAnswers) {
+      values = chosen;
+      return showQuestions();
+    }
+    setBusy(element, true);
+    doc.defaultView?.location.assign(path);
+  }
+
   async function onContinue(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (sending) return;
@@ -120,6 +179,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     const checked = validate(form, values);
     if (!checked.ok) return showQuestions(checked.errors);
     sending = true;
+    setBusy(element, true);
     try {
       const { status, data } = await post({ ...values, website: readHoneypot(element), action: 'check' });
       if (status === 200) {
@@ -130,9 +190,11 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
         return showCheckAnswers();
       }
       if (status === 422) return showQuestions(data.errors as Errors);
-      showProblem(String(data.error ?? 'We could not check your answers. Try again, or phone us.'));
+      setBusy(element, false);
+      showProblem(element, String(data.error ?? 'We could not check your answers. Try again, or phone us.'));
     } catch {
-      showProblem('We could not reach our website. Check your connection and try again, or phone us.');
+      setBusy(element, false);
+      showProblem(element, 'We could not reach our website. Check your connection and try again, or phone us.');
     } finally {
       sending = false;
     }
@@ -140,32 +202,43 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
 
   async function onSend(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    const element = event.currentTarget as HTMLFormElement;
     const submitter = event.submitter as HTMLButtonElement | null;
-    if (submitter?.name === 'change') return showQuestions({}, submitter.value);
+    if (submitter?.name === 'change') {
+      return submitter.value === form.audience?.field.name ? showAudience() : showQuestions({}, submitter.value);
+    }
     // A second press while the first is on its way does nothing; the button stays usable.
     if (sending) return;
     sending = true;
+    setBusy(element, true);
     try {
       // Waits out the minimum time the server asked for, rather than fail and ask again.
       const wait = sendAfterMs - (Date.now() - checkedAt);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
       const { status, data } = await post({ ...values, token, action: 'send' });
       if (status === 201 && typeof data.confirmationUrl === 'string') {
-        doc.defaultView?.location.assign(data.confirmationUrl);
+        // The confirmation takes this page's place in the history, so Back leads to the page
+        // before the form rather than to answers ready to send again. Should a browser restore
+        // this page anyway, it shows that the answers were sent.
+        body.innerHTML = renderSent(form, String(data.reference ?? ''), data.confirmationUrl);
+        doc.defaultView?.location.replace(data.confirmationUrl);
         return;
       }
       sending = false;
       if (status === 422) return showQuestions(data.errors as Errors);
+      setBusy(element, false);
       if (status === 409 && typeof data.token === 'string') {
         token = data.token;
         checkedAt = Date.now();
         if (typeof data.sendAfterMs === 'number') sendAfterMs = data.sendAfterMs;
-        return showProblem(String(data.error));
+        return showProblem(element, String(data.error));
       }
-      showProblem(String(data.error ?? 'We could not send your answers. Try again, or phone us.'));
+      showProblem(element, String(data.error ?? 'We could not send your answers. Try again, or phone us.'));
     } catch {
       sending = false;
+      setBusy(element, false);
       showProblem(
+        element,
         'We could not reach our website, so nothing was sent. Check your connection and try again, or phone us.',
       );
     }
@@ -173,13 +246,9 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
 
   const readHoneypot = (element: HTMLFormElement) => String(new FormData(element).get('website') ?? '');
 
-  // Take over the server-rendered questions without redrawing them, so nothing moves.
-  const element = body.querySelector<HTMLFormElement>('form');
-  if (!element) return;
-  values = readValues(form, element);
-  applyConditions(element, values);
-  element.addEventListener('change', () => applyConditions(element, readValues(form, element)));
-  element.addEventListener('submit', onContinue);
+  // Take over the server-rendered form without redrawing it, so nothing moves.
+  if (!body.querySelector('form')) return;
+  values = readValues(form, attach());
 }
 
 export function enhanceForms(doc: Document): void {

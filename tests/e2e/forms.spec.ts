@@ -43,12 +43,20 @@ async function expectTitle(page: Page, pattern: RegExp) {
   await expect.poll(async () => (await page.content()).match(/<title>([^<]*)<\/title>/)?.[1] ?? '').toMatch(pattern);
 }
 
+/** "Who is this referral for?", then on to the questions worded for the answer. */
+async function chooseAudience(page: Page, answer: string) {
+  await page.goto('/refer/');
+  await page.getByLabel(answer).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Make a referral', exact: true })).toBeVisible();
+  await expect(page.locator('#field-fullName')).toBeVisible();
+}
+
 async function fillReferral(page: Page, name: string) {
-  await page.getByLabel('I was harmed').check();
-  await page.getByLabel('Full name', { exact: true }).fill(name);
+  await page.getByLabel('Your full name', { exact: true }).fill(name);
   await page.getByLabel('Phone', { exact: true }).check();
-  await page.getByLabel('Phone number', { exact: true }).fill('01632 960 001');
-  await page.getByRole('group', { name: 'Can we leave a message?' }).getByLabel('No').check();
+  await page.getByLabel('Your phone number', { exact: true }).fill('01632 960 001');
+  await page.getByRole('group', { name: 'Can we leave you a message?' }).getByLabel('No').check();
   await page.getByLabel('A crime').check();
   await page.getByLabel('What happened, briefly (optional)').fill('Someone broke into my shed.\nThey took my bike.');
 }
@@ -57,26 +65,34 @@ async function expectErrorsShown(page: Page) {
   await expectTitle(page, /^Error: /);
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'Select which of these describes you' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'Enter the full name' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Enter your full name' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Select where it happened' })).toBeVisible();
   // The inline message uses exactly the same words as the summary.
-  await expect(page.locator('#field-fullName-error')).toHaveText('Error: Enter the full name');
+  await expect(page.locator('#field-fullName-error')).toHaveText('Error: Enter your full name');
 }
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`referral with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test.use({ javaScriptEnabled });
 
-    test('errors, check answers, change, send and confirmation', async ({ page }) => {
+    test('who it is for, errors, check answers, change, send, confirmation and Back', async ({ page }) => {
       const name = `Alex Test ${javaScriptEnabled ? 'On' : 'Off'} ${Date.now()}`;
       await page.goto('/refer/');
-      await expectAccessible(page, 'empty', !javaScriptEnabled);
-      await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
+      await expectAccessible(page, 'who is it for', !javaScriptEnabled);
       for (const box of await page.locator('input[type=checkbox], input[type=radio]').all()) {
         await expect(box).not.toBeChecked();
       }
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expectTitle(page, /^Error: /);
+      await expect(page.getByRole('link', { name: 'Select who this referral is for' })).toBeVisible();
+      await expectAccessible(page, 'who is it for, error', !javaScriptEnabled);
+      await page.getByLabel('Me: I was harmed').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page).toHaveURL(/\/refer\/i-was-harmed\/$/);
+      await expect(page.getByText('For yourself, as someone who was harmed')).toBeVisible();
+      await expectAccessible(page, 'empty', !javaScriptEnabled);
+      await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
 
-      await page.getByLabel('Full name', { exact: true }).fill('');
       await page.getByRole('button', { name: 'Continue' }).click();
       await expectErrorsShown(page);
       if (javaScriptEnabled)
@@ -84,9 +100,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expectAccessible(page, 'errors', !javaScriptEnabled);
 
       // What was typed is kept after an error.
-      await page.getByLabel('Full name', { exact: true }).fill(name);
+      await page.getByLabel('Your full name', { exact: true }).fill(name);
       await page.getByRole('button', { name: 'Continue' }).click();
-      await expect(page.getByLabel('Full name', { exact: true })).toHaveValue(name);
+      await expect(page.getByLabel('Your full name', { exact: true })).toHaveValue(name);
 
       await fillReferral(page, name);
       await page.getByRole('button', { name: 'Continue' }).click();
@@ -100,11 +116,11 @@ for (const javaScriptEnabled of [true, false]) {
       );
       await expectAccessible(page, 'check answers', !javaScriptEnabled);
 
-      await page.getByRole('button', { name: 'Change name' }).click();
-      await expect(page.getByLabel('Full name', { exact: true })).toBeFocused();
-      await expect(page.getByLabel('Full name', { exact: true })).toHaveValue(name);
+      await page.getByRole('button', { name: 'Change your name' }).click();
+      await expect(page.getByLabel('Your full name', { exact: true })).toBeFocused();
+      await expect(page.getByLabel('Your full name', { exact: true })).toHaveValue(name);
       const changed = `${name} Changed`;
-      await page.getByLabel('Full name', { exact: true }).fill(changed);
+      await page.getByLabel('Your full name', { exact: true }).fill(changed);
       await page.getByRole('button', { name: 'Continue' }).click();
       await expect(page.getByText(changed)).toBeVisible();
 
@@ -115,6 +131,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(reference).toMatch(REFERENCE);
       await expect(page.getByRole('heading', { name: 'What happens next' })).toBeVisible();
       await expect(page.getByText('Keep a record of your reference number')).toBeVisible();
+      await expect(page.getByText('A trained facilitator will contact you,')).toBeVisible();
       await expectAccessible(page, 'confirmation', !javaScriptEnabled);
 
       const message = await mail.waitFor(reference);
@@ -123,13 +140,118 @@ for (const javaScriptEnabled of [true, false]) {
       expect(text).toContain(changed);
       expect(text).toMatch(new RegExp(`Subject: \\[${reference}\\] New referral`));
       expect(text.match(/^Subject: .*$/m)![0]).not.toContain('Alex');
+
+      // Back from the confirmation: a page that makes sense, never the browser's "resubmit" error,
+      // and sending again from it gives the same referral, not a second one.
+      await page.goBack();
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      if (javaScriptEnabled) {
+        // The confirmation took the form's place: Back is the page before it.
+        await expect(page).toHaveURL(/\/refer\/$/);
+        await expect(page.getByRole('heading', { name: 'Make a referral', exact: true })).toBeVisible();
+      } else {
+        await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
+        await page.getByRole('button', { name: 'Send referral' }).click();
+        await expect(page.locator('[data-reference]')).toHaveText(reference);
+      }
     });
   });
 }
 
+test('a referral made for someone else is worded for them, from the questions to the confirmation', async ({
+  page,
+}) => {
+  await chooseAudience(page, 'Someone I work with, as a professional');
+  await expect(page).toHaveURL(/\/refer\/as-a-professional\/$/);
+  const main = page.locator('main');
+  await page.getByLabel('Your full name', { exact: true }).fill('Pat Officer');
+  await page.getByLabel('Your organisation').fill('Probation service');
+  await page.getByLabel('Your role').fill('Probation officer');
+  await page.getByLabel('Your phone number').fill('01632 960 002');
+  await page.getByLabel('Your email address').fill('pat.officer@example.org');
+  await page
+    .getByRole('group', { name: 'Can we email you a confirmation with the reference number?' })
+    .getByLabel('No')
+    .check();
+  await page.getByLabel('Their full name').fill('Sam Referred');
+  await page.getByLabel('They caused harm').check();
+  await page.getByRole('group', { name: 'How can we contact them safely?' }).getByLabel('Phone').check();
+  await page.getByLabel('Their phone number').fill('07700 900 982');
+  await page.getByRole('group', { name: 'Can we leave them a message?' }).getByLabel('Yes').check();
+  await page.getByLabel('Someone is in prison or on probation').check();
+  await page.getByLabel('An interpreter', { exact: true }).check();
+  await page.getByLabel('Which language?').fill('Polish');
+  await page.getByLabel('The person has agreed to this referral and to us contacting them').check();
+  // Nothing asked about the person referred says "you".
+  for (const id of ['section-person', 'section-what-happened', 'section-support', 'section-agreement']) {
+    const words = await main.locator(`#${id}`).innerText();
+    expect(words, id).not.toMatch(/\b(you|your)\b/i);
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
+  await expect(main.getByText('Their name', { exact: true })).toBeVisible();
+  await expect(main.locator('form').getByText('will contact the person you referred')).toBeVisible();
+  await expect(main.getByText('A trained facilitator will contact you,')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send referral' }).click();
+  await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();
+  await expect(main.getByText('will contact the person you referred')).toBeVisible();
+  await expect(main.getByText('A trained facilitator will contact you,')).toHaveCount(0);
+  const reference = (await page.locator('[data-reference]').textContent())!;
+  const text = decode((await mail.waitFor(reference)).raw);
+  // Access needs come first in the staff email, before the details.
+  expect(text.indexOf('Polish')).toBeGreaterThan(0);
+  expect(text.indexOf('NEEDS TO TAKE PART')).toBeLessThan(text.indexOf('ABOUT YOU'));
+});
+
+test('while an answer is on its way the button and a live region say so, and the old errors go', async ({ page }) => {
+  await chooseAudience(page, 'Me: I was harmed');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+  await fillReferral(page, `Waiting Person ${Date.now()}`);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/referral', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('button', { name: 'Checking your answers…' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Checking your answers…' })).toBeAttached();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
+  let releaseSend!: () => void;
+  const heldSend = new Promise<void>((resolve) => (releaseSend = resolve));
+  await page.unroute('**/api/referral');
+  await page.route('**/api/referral', async (route) => {
+    await heldSend;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Send referral' }).click();
+  await expect(page.getByRole('button', { name: 'Sending your referral…' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Sending your referral…' })).toBeAttached();
+  releaseSend();
+  await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('each question that depends on an earlier answer says when to answer it', async ({ page }) => {
+    await chooseAudience(page, 'Me: I was harmed');
+    const phone = page.locator('#group-phone');
+    await expect(phone).toBeVisible();
+    await expect(
+      phone.getByText('Answer this only if you ticked “Phone” in “How can we contact you safely?”'),
+    ).toBeVisible();
+    await expect(
+      page.locator('#group-interpreterLanguage').getByText(/Answer this only if you ticked “An interpreter”/),
+    ).toBeVisible();
+  });
+});
+
 test('a double click on Send referral sends one referral', async ({ page }) => {
   const name = `Double Click ${Date.now()}`;
-  await page.goto('/refer/');
+  await chooseAudience(page, 'Me: I was harmed');
   await fillReferral(page, name);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('button', { name: 'Send referral' })).toBeVisible();
@@ -150,6 +272,7 @@ for (const javaScriptEnabled of [true, false]) {
     // One address per test: the site sends at most one confirmation to an address an hour.
     const address = `vol.unteer.${javaScriptEnabled ? 'on' : 'off'}@example.org`;
     await page.goto('/volunteer/apply/');
+    await page.getByText('Before you apply: what the role asks of you and the training dates').click();
     await expect(page.getByText('We will require a current background check')).toBeVisible();
     await expect(page.getByText('Not all applications are accepted').first()).toBeVisible();
     await expect(page.getByRole('table', { name: 'Core training dates' })).toBeVisible();
@@ -177,9 +300,11 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByRole('link', { name: 'Enter a full UK postcode, like GL1 2AB' })).toBeVisible();
     await expect(page.getByLabel('Full name', { exact: true })).toHaveValue(name);
 
-    await page.getByLabel('Postcode').fill('GL1 2AB');
+    // Typed any way, a postcode is written the UK way.
+    await page.getByLabel('Postcode').fill('gl12ab');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
+    await expect(page.getByText('GL1 2AB', { exact: true })).toBeVisible();
     await expectAccessible(page, 'check answers', !javaScriptEnabled);
     await page.getByRole('button', { name: 'Send application' }).click();
     await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
@@ -199,7 +324,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 test('the server log holds the reference of a referral, and none of its answers', async ({ page }) => {
   const name = `Logged Person ${Date.now()}`;
-  await page.goto('/refer/');
+  await chooseAudience(page, 'Me: I was harmed');
   await fillReferral(page, name);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Send referral' }).click();

@@ -18,7 +18,7 @@ import {
 import { createMailer } from '../../functions/submissions/mail.ts';
 import { newKeySpec, parseKeyring } from '../../functions/submissions/seal.ts';
 import { startLocalBlobs } from '../../scripts/lib/local-server.ts';
-import type { FormDefinition } from '../../src/forms/fields.ts';
+import type { FormDefinition } from '../../src/forms/definition.ts';
 import { TestMailServer } from './smtp.ts';
 
 export interface Pipeline {
@@ -136,7 +136,7 @@ export function formRequest(
 }
 
 export const REFERRAL_ANSWERS = {
-  referrerType: 'harmed',
+  referralFor: 'harmed',
   fullName: 'Alex Example',
   contactMethods: ['phone'],
   phone: '01632 960 001',

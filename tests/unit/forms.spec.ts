@@ -1,17 +1,64 @@
 import { expect, test } from '@playwright/test';
-import { allFields, validate } from '../../src/forms/fields.ts';
+import type { FormDefinition } from '../../src/forms/definition.ts';
+import {
+  allFields,
+  askedSections,
+  isAsked,
+  normalisePostcode,
+  say,
+  validate,
+  type Speaker,
+  type Words,
+} from '../../src/forms/fields.ts';
 import { referralForm } from '../../src/forms/referral.ts';
-import { escapeHtml, renderCheckAnswers, renderErrorSummary, renderQuestions } from '../../src/forms/render.ts';
+import { FORMS } from '../../src/forms/registry.ts';
+import {
+  escapeHtml,
+  renderAudienceQuestion,
+  renderBeforeSend,
+  renderCheckAnswers,
+  renderConfirmation,
+  renderErrorSummary,
+  renderQuestions,
+} from '../../src/forms/render.ts';
 import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
 
 const validReferral = {
-  referrerType: 'harmed',
+  referralFor: 'harmed',
   fullName: '  Alex  ',
   contactMethods: ['phone'],
   phone: '01632 960 001',
   leaveMessage: 'no',
   setting: 'crime',
 };
+
+const professionalReferral = {
+  referralFor: 'professional',
+  referrerName: 'Pat Officer',
+  organisation: 'Probation',
+  role: 'Probation officer',
+  referrerPhone: '01632 960 002',
+  referrerEmail: 'pat@probation.example',
+  referrerEmailConfirmation: 'yes',
+  fullName: 'Sam Person',
+  personRole: 'responsible',
+  contactMethods: ['phone', 'email'],
+  phone: '07700 900 982',
+  email: 'sam@example.com',
+  leaveMessage: 'no',
+  setting: 'prison-probation',
+  accessNeeds: ['interpreter', 'large-print'],
+  interpreterLanguage: 'Polish',
+  consentConfirmed: 'yes',
+};
+
+const speakers = (form: FormDefinition): Speaker[] =>
+  form.audience
+    ? form.audience.field.options.map((option) => ({
+        audience: option.value,
+        voice: form.audience!.others.includes(option.value) ? 'other' : 'self',
+      }))
+    : [{ voice: 'self' }];
 
 test('a valid referral is cleaned: trimmed, and answers to questions not asked are dropped', () => {
   const result = validate(referralForm, { ...validReferral, email: 'not asked', referrerName: 'not asked' });
@@ -22,37 +69,113 @@ test('a valid referral is cleaned: trimmed, and answers to questions not asked a
   expect(result.values.referrerName).toBeUndefined();
 });
 
-test('conditional questions are required only when asked', () => {
+test('conditional questions are required only when asked, in the words of who is answering', () => {
   const needsEmail = validate(referralForm, { ...validReferral, contactMethods: ['phone', 'email'] });
   expect(needsEmail.ok).toBe(false);
-  if (!needsEmail.ok) expect(needsEmail.errors.email).toBe('Enter an email address');
-  const professional = validate(referralForm, { ...validReferral, referrerType: 'professional' });
+  if (!needsEmail.ok) expect(needsEmail.errors.email).toBe('Enter your email address');
+  const professional = validate(referralForm, { ...validReferral, referralFor: 'professional' });
   expect(professional.ok).toBe(false);
   if (!professional.ok) {
     expect(Object.keys(professional.errors).sort()).toEqual(
-      ['consentConfirmed', 'organisation', 'referrerEmail', 'referrerName', 'referrerPhone', 'role'].sort(),
+      [
+        'consentConfirmed',
+        'organisation',
+        'personRole',
+        'referrerEmail',
+        'referrerEmailConfirmation',
+        'referrerName',
+        'referrerPhone',
+        'role',
+      ].sort(),
     );
+    expect(professional.errors.personRole).toBe('Select whether they were harmed or caused the harm');
   }
+  const theirEmail = validate(referralForm, { ...professionalReferral, email: '' });
+  expect(!theirEmail.ok && theirEmail.errors.email).toBe('Enter their email address');
+  expect(validate(referralForm, professionalReferral).ok).toBe(true);
+  const noLanguage = validate(referralForm, { ...professionalReferral, interpreterLanguage: '' });
+  expect(!noLanguage.ok && noLanguage.errors.interpreterLanguage).toBe(
+    'Enter the language the interpreter should speak',
+  );
 });
 
-test('messages follow GOV.UK wording: say what to do, no "please", "valid" or "invalid"', () => {
-  for (const form of [referralForm, volunteerApplicationForm]) {
-    for (const field of allFields(form)) {
-      for (const message of Object.values(field.messages)) {
-        expect(message, field.name).not.toMatch(/please|valid|oops/i);
-        expect(message, field.name).toMatch(/^(Enter|Select|Confirm|Tell|.+ must be)/);
+test('messages follow GOV.UK wording in every voice: say what to do, no "please", "valid" or "invalid"', () => {
+  for (const form of Object.values(FORMS)) {
+    for (const speaker of speakers(form)) {
+      for (const field of allFields(form)) {
+        for (const words of Object.values(field.messages) as Words[]) {
+          const message = say(words, speaker);
+          expect(message, field.name).not.toMatch(/please|valid|oops/i);
+          expect(message, field.name).toMatch(/^(Enter|Select|Confirm|Tell|.+ must be)/);
+        }
       }
     }
   }
 });
 
-test('phone numbers, emails and postcodes in any common format are accepted, and never reformatted', () => {
+test('a referral for someone else never says “you” where it means the person referred', () => {
+  const aboutThem = /\b(you|your|yours|yourself)\b/i;
+  for (const speaker of speakers(referralForm).filter((s) => s.voice === 'other')) {
+    const values = { ...professionalReferral, referralFor: speaker.audience! };
+    // Every question about the person, the event and their needs, as shown and as checked.
+    for (const section of referralForm.sections.filter((s) => s.id !== 'referrer')) {
+      if (!isAsked({ when: section.when }, values)) continue;
+      for (const words of [section.heading, ...(section.intro ?? [])])
+        expect(say(words, speaker)).not.toMatch(aboutThem);
+      for (const field of section.fields.filter((f) => isAsked(f, values))) {
+        const texts: (Words | undefined)[] = [
+          field.label,
+          field.hint,
+          field.summaryLabel,
+          ...Object.values(field.messages),
+        ];
+        if (field.kind === 'radios' || field.kind === 'checkboxes') texts.push(...field.options.map((o) => o.label));
+        for (const words of texts)
+          expect(say(words, speaker) ?? '', `${speaker.audience} ${field.name}`).not.toMatch(aboutThem);
+      }
+    }
+    for (const line of referralForm.nextSteps) {
+      // "We may contact you first" is about the referrer: the rest is about the person referred.
+      expect(say(line, speaker).replace('We may contact you first if we need to check anything.', '')).not.toMatch(
+        aboutThem,
+      );
+    }
+    const html = renderQuestions(referralForm, { values: { referralFor: speaker.audience! } });
+    expect(html).toContain('Their full name');
+    expect(html).not.toContain('How can we contact you safely?');
+    const check = renderCheckAnswers(referralForm, values, 'token');
+    expect(check).toContain('Their name');
+    expect(check).not.toContain('A trained facilitator will contact you,');
+    expect(renderBeforeSend(referralForm, speaker)).toContain('will contact the person you referred');
+    expect(renderConfirmation(referralForm, 'RG-0000-0000', { phone: '0', email: 'a@b.co' }, speaker)).toContain(
+      'will contact the person you referred',
+    );
+  }
+  const self = renderQuestions(referralForm, { values: { referralFor: 'harmed' } });
+  expect(self).toContain('How can we contact you safely?');
+  expect(self).not.toContain('Your organisation');
+});
+
+test('every answer to “Who is this referral for?” has its own page, and the question has no pre-ticked answer', () => {
+  const audience = referralForm.audience!;
+  expect(Object.keys(audience.paths).sort()).toEqual(audience.field.options.map((o) => o.value).sort());
+  const html = renderAudienceQuestion(referralForm);
+  expect(html).toContain('Who is this referral for?');
+  expect(html).not.toContain(' checked');
+  expect(html).toContain('value="choose"');
+});
+
+test('phone numbers and emails in any common format are accepted as typed; postcodes are written the UK way', () => {
   for (const phone of ['01632 960 001', '+44 (0)1632 960001', '07700-900-982']) {
     const result = validate(referralForm, { ...validReferral, phone });
     expect(result.ok, phone).toBe(true);
     if (result.ok) expect(result.values.phone).toBe(phone);
   }
   expect(validate(referralForm, { ...validReferral, phone: 'call me' }).ok).toBe(false);
+  expect(normalisePostcode('gl1 2ab')).toBe('GL1 2AB');
+  expect(normalisePostcode('GL12AB')).toBe('GL1 2AB');
+  expect(normalisePostcode(' sw1a  1aa ')).toBe('SW1A 1AA');
+  expect(normalisePostcode('GL1')).toBe('GL1');
   const volunteer = (postcode: string, email = 'a@b.co') =>
     validate(volunteerApplicationForm, { postcode, email }) as { ok: false; errors: Record<string, string> };
   expect(volunteer('gl1 2ab').errors.postcode).toBeUndefined();
@@ -71,13 +194,17 @@ test('length limits count characters, not bytes, and give the limit', () => {
   if (!long.ok) expect(long.errors.description).toBe('What happened must be 1,000 characters or fewer');
 });
 
-test('nothing is pre-ticked and optional questions say so', () => {
-  const html = renderQuestions(referralForm);
+test('nothing is pre-ticked, optional questions say so, and questions that depend on an answer say which', () => {
+  const html = renderQuestions(referralForm, { values: { referralFor: 'harmed' } });
   expect(html).not.toContain(' checked');
   expect(html).toContain('novalidate');
   expect(html).toContain('What happened, briefly <span class="form-optional">(optional)</span>');
   expect(html).toMatch(/autocomplete="name"/);
   expect(html).toMatch(/autocomplete="tel"/);
+  expect(html).toContain('Answer this only if you ticked “Phone” in “How can we contact you safely?”');
+  // Someone referring another person is not offered their own details by the browser.
+  const other = renderQuestions(referralForm, { values: { referralFor: 'supporter' } });
+  expect(other).toMatch(/id="field-fullName" name="fullName" type="text" value="" autocomplete="off"/);
 });
 
 test('the error summary links to each field and uses the inline words', () => {
@@ -86,8 +213,9 @@ test('the error summary links to each field and uses the inline words', () => {
   const html = renderQuestions(referralForm, result);
   const summary = renderErrorSummary(referralForm, result.errors);
   expect(summary).toContain('There is a problem');
-  expect(summary).toContain('href="#field-referrerType-1"');
+  expect(summary).toContain('href="#field-referralFor-1"');
   expect(summary).toContain('href="#field-fullName"');
+  expect(html).toContain('id="field-referralFor-1"');
   for (const message of Object.values(result.errors)) {
     expect(html).toContain(`<span class="visually-hidden">Error:</span> ${escapeHtml(message)}`);
   }
@@ -98,6 +226,15 @@ test('check answers escapes every answer and names each Change link', () => {
   const html = renderCheckAnswers(referralForm, values, 'token');
   expect(html).not.toContain('<img src=x');
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-  expect(html).toContain('Change<span class="visually-hidden"> name</span>');
+  expect(html).toContain('Change<span class="visually-hidden"> your name</span>');
+  expect(html).toContain('Change<span class="visually-hidden"> who the referral is for</span>');
   expect(html).toContain('>Send referral</button>');
+  expect(askedSections(referralForm, values)[0].fields[0].name).toBe('referralFor');
+});
+
+test('the buttons say what is happening while an answer is on its way, in a live region too', () => {
+  const questions = renderQuestions(referralForm, { values: { referralFor: 'harmed' } });
+  expect(questions).toContain('data-busy-label="Checking your answers…"');
+  expect(questions).toContain('role="status" data-form-status');
+  expect(renderCheckAnswers(referralForm, validReferral, 't')).toContain('data-busy-label="Sending your referral…"');
 });

@@ -90,7 +90,7 @@ for (const form of FORMS) {
         fullName: { first: 'A' },
         email: 42,
         phone: ['01632 960 001'],
-        referrerType: true,
+        referralFor: true,
         contactMethods: 'carrier pigeon',
         availability: [1, 2],
         over18: 'maybe',
@@ -113,7 +113,7 @@ for (const form of FORMS) {
 test('HTML, script and unicode in every field are kept as text and escaped everywhere', async () => {
   const script = '<script>alert("x")</script><img src=x onerror=alert(1)>';
   const answers = {
-    referrerType: 'professional',
+    referralFor: 'professional',
     fullName: `Zoë ${script} 名前 🙂`,
     contactMethods: ['phone', 'email'],
     phone: '+44 1632 960 003',
@@ -126,7 +126,11 @@ test('HTML, script and unicode in every field are kept as text and escaped every
     reportedToPolice: 'not-sure',
     crimeReference: script.slice(0, 50),
     supportNeeds: script,
+    accessNeeds: ['interpreter'],
     interpreterLanguage: 'Cymraeg',
+    personRole: 'harmed',
+    relationship: script,
+    referrerEmailConfirmation: 'no',
     referrerName: script,
     organisation: script,
     role: script,

@@ -112,7 +112,7 @@ test('delivery failures are named by what failed, never by a message that could 
 
 test('staff email: reference and form type in the subject, every answer escaped in HTML', () => {
   const values = {
-    referrerType: 'harmed',
+    referralFor: 'harmed',
     fullName: '<b>Zoë</b> & "friends"',
     contactMethods: ['phone'],
     phone: '01632 960 001',
@@ -127,13 +127,16 @@ test('staff email: reference and form type in the subject, every answer escaped 
   expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(mail.html).toContain('&lt;b&gt;Zoë&lt;/b&gt; &amp; &quot;friends&quot;');
   expect(mail.text).toContain('<b>Zoë</b> & "friends"');
-  expect(mail.text).toContain('I was harmed');
+  expect(mail.text).toContain('Me: I was harmed');
 });
 
 test('volunteer email keeps equality answers apart; the person’s email holds nothing they told us', () => {
   const values = { fullName: 'Sam', motivation: 'Because I care', ethnicity: 'prefer-not-to-say' };
   const staff = staffEmail(volunteerApplicationForm, 'RG-AAAA-CCCC', values, '2026-11-21T10:00:00Z', 'v@test.invalid');
-  expect(staff.text.indexOf('Kept apart')).toBeGreaterThan(staff.text.indexOf('Because I care'));
+  expect(staff.text).toContain('Because I care');
+  // Equality answers never travel with the application, not even at its end.
+  expect(staff.text).not.toMatch(/ethnic|Prefer not to say/i);
+  expect(staff.html).not.toMatch(/ethnic|Prefer not to say/i);
   const person = personEmail(volunteerApplicationForm, 'RG-AAAA-CCCC', 'sam@example.org', {
     phone: '01452 754542',
     email: 'x@y.z',

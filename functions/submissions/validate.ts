@@ -1,0 +1,15 @@
+/**
+ * The function's reading of a body: zod checks its shape (an object of answers), then the
+ * form's own checks run, the same plain functions the browser runs, with the same messages.
+ */
+import { z } from 'zod';
+import type { FormDefinition } from '../../src/forms/definition.ts';
+import { validate, type ValidationResult } from '../../src/forms/fields.ts';
+
+const answersShape = z.record(z.string(), z.unknown());
+
+export function parseAnswers(form: FormDefinition, body: unknown): ValidationResult {
+  const shape = answersShape.safeParse(body);
+  if (!shape.success) return { ok: false, errors: { form: 'Send the form’s answers' }, values: {} };
+  return validate(form, shape.data);
+}
