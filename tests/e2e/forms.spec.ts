@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { TEST_RUN } from '../../playwright.config.ts';
 import { decode, savedMail, waitForMail } from '../support/smtp.ts';
@@ -337,4 +337,81 @@ test('the server log holds the reference of a referral, and none of its answers'
   expect(log).not.toContain(name);
   expect(log).not.toContain('01632 960 001');
   expect(log).not.toContain('broke into my shed');
+});
+
+/** Presses Tab until the element has focus, as a keyboard user would; fails if it is never reached. */
+async function tabTo(page: Page, target: Locator) {
+  for (let presses = 0; presses < 200; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the element');
+}
+
+const keyboard = (page: Page) => ({
+  type: async (label: string, text: string) => {
+    await tabTo(page, page.getByLabel(label, { exact: true }));
+    await page.keyboard.type(text);
+  },
+  tick: async (label: string) => {
+    await tabTo(page, page.getByLabel(label, { exact: true }));
+    await page.keyboard.press('Space');
+  },
+  /** Tab reaches a radio group at its first option; the arrow keys move to and select the others. */
+  choose: async (group: string, option: string) => {
+    const radios = page.getByRole('group', { name: group }).getByRole('radio');
+    const labels = await radios.evaluateAll((inputs) => inputs.map((input) => input.labels?.[0]?.textContent?.trim()));
+    await tabTo(page, radios.first());
+    const index = labels.indexOf(option);
+    if (index === 0) await page.keyboard.press('Space');
+    for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
+    await expect(radios.nth(index)).toBeChecked();
+  },
+  press: async (button: string) => {
+    await tabTo(page, page.getByRole('button', { name: button, exact: true }));
+    await page.keyboard.press('Enter');
+  },
+});
+
+test('a referral can be made with the keyboard alone', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  const keys = keyboard(page);
+  await page.goto('/refer/');
+  await keys.choose('Who is this referral for?', 'Me: I caused harm and want to put it right');
+  await keys.press('Continue');
+  await expect(page).toHaveURL(/\/refer\/i-caused-harm\/$/);
+  await keys.type('Your full name', `Keyboard Person ${Date.now()}`);
+  await keys.tick('Email');
+  await keys.type('Your email address', 'keyboard.person@example.org');
+  await keys.choose('Can we leave you a message?', 'No');
+  await keys.choose('Can we email you a confirmation with the reference number?', 'No');
+  await keys.choose('Where did it happen?', 'Neighbours or the community');
+  await keys.press('Continue');
+  await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeFocused();
+  await keys.press('Send referral');
+  await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();
+});
+
+test('a volunteer application can be made with the keyboard alone', async ({ page }) => {
+  const keys = keyboard(page);
+  await page.goto('/volunteer/apply/');
+  await keys.type('Full name', `Keyboard Volunteer ${Date.now()}`);
+  await keys.type('Email address', 'keyboard.volunteer@example.org');
+  await keys.type('Phone number', '07700 900 983');
+  await keys.type('Postcode', 'gl50 1aa');
+  await keys.tick('I am 18 or over');
+  await keys.tick('Weekends');
+  await keys.choose('Can you attend all the core training dates?', 'Yes');
+  await keys.tick('I can commit to volunteering for one year after my training');
+  await keys.tick('If I am offered a place, I agree to a background check');
+  await keys.choose('How comfortable are you using IT?', 'Confident');
+  await keys.type('Tell us about any relevant experience', 'Peer mentor.');
+  await keys.type('Why do you want to volunteer with us?', 'To help.');
+  await keys.tick('I agree to Restorative Gloucestershire using my information to consider my application');
+  await keys.choose('Your age group (optional)', 'Prefer not to say');
+  await keys.press('Continue');
+  await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeFocused();
+  await expect(page.getByText('GL50 1AA', { exact: true })).toBeVisible();
+  await keys.press('Send application');
+  await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
 });

@@ -377,3 +377,84 @@ test('confirmations: at most one email to an address in an hour, whatever is sub
   });
   expect(confirmationsTo()).toHaveLength(2);
 });
+
+const VOLUNTEER = {
+  fullName: 'Equal Applicant',
+  email: 'equal.applicant@example.org',
+  phone: '07700 900 982',
+  postcode: 'GL1 2AB',
+  over18: 'yes',
+  availability: ['weekends'],
+  canAttendTraining: 'yes',
+  commitment: 'yes',
+  backgroundCheck: 'yes',
+  itComfort: 'confident',
+  experience: 'Some.',
+  motivation: 'To help.',
+  consent: 'yes',
+};
+
+test('equality answers never travel with the application, and staff only ever see counts of five or more', async () => {
+  const outbox = pipeline.deps.outbox;
+  // Any month start: counts are sent for months that have ended.
+  const references: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const sent = await checkThenSend(pipeline, volunteerApplicationForm, {
+      ...VOLUNTEER,
+      email: `applicant.${i}@example.org`,
+      ethnicity: i < 3 ? 'mixed' : 'prefer-not-to-say',
+      gender: 'woman',
+    });
+    references.push(((await sent.json()) as { reference: string }).reference);
+  }
+  await pipeline.settle();
+  for (const reference of references) {
+    const record = await outbox.store.get(reference, { type: 'text', consistency: 'strong' });
+    const opened = (await import('../../functions/submissions/outbox.ts')).openRecord(outbox, reference, record!);
+    expect(Object.keys(opened.values)).not.toContain('ethnicity');
+    expect(Object.keys(opened.values)).not.toContain('gender');
+    const staff = pipeline.mail.received.find((mail) => decode(mail.raw).includes(`[${reference}]`))!;
+    expect(decode(staff.raw)).not.toMatch(/ethnic|Mixed or multiple|Woman/i);
+  }
+  // Kept apart under keys with a month and random letters: no reference, no time of day.
+  const { blobs } = await outbox.markers.list({ prefix: 'equality/' });
+  expect(blobs).toHaveLength(5);
+  for (const { key } of blobs) {
+    expect(key).toMatch(/^equality\/volunteer-application\/\d{4}-\d{2}\/[0-9a-f]{24}$/);
+    for (const reference of references) expect(key).not.toContain(reference);
+  }
+
+  // Nothing is counted during the month; once it is over, one email of counts, then the answers go.
+  await sweep(outbox);
+  expect(pipeline.mail.received.filter((mail) => decode(mail.raw).includes('Equality monitoring counts'))).toHaveLength(
+    0,
+  );
+  pipeline.advance(32 * DAY);
+  await captureLogs(async () => {
+    await sweep(outbox);
+    await sweep(outbox);
+  });
+  const reports = pipeline.mail.received.filter((mail) => decode(mail.raw).includes('Equality monitoring counts'));
+  expect(reports).toHaveLength(1);
+  const report = decode(reports[0].raw);
+  expect(report).toMatch(/Mixed or multiple ethnic groups: 3/);
+  expect(report).toMatch(/Prefer not to say: 2/);
+  expect(report).toMatch(/Woman: 5/);
+  expect(report).not.toMatch(/applicant\.|RG-/);
+  expect(reports[0].to).toEqual(['volunteers@test.invalid']);
+  expect((await outbox.markers.list({ prefix: 'equality/' })).blobs).toHaveLength(0);
+});
+
+test('fewer than five sets of equality answers are not counted: they wait for more', async () => {
+  const outbox = pipeline.deps.outbox;
+  await checkThenSend(pipeline, volunteerApplicationForm, { ...VOLUNTEER, ethnicity: 'white' });
+  await pipeline.settle();
+  pipeline.advance(32 * DAY);
+  await captureLogs(async () => {
+    await sweep(outbox);
+  });
+  expect(pipeline.mail.received.filter((mail) => decode(mail.raw).includes('Equality monitoring counts'))).toHaveLength(
+    0,
+  );
+  expect((await outbox.markers.list({ prefix: 'equality/' })).blobs).toHaveLength(1);
+});

@@ -56,3 +56,12 @@ test('cspRules gives each top-level path one rule and skips paths with their own
   expect(rules).toContain(SITE_CSP);
   expect(SITE_CSP).not.toContain('unsafe-inline');
 });
+
+test('related pages follow the current one round the list, with preferred ones first', async () => {
+  const { pickRelated } = await import('../../src/lib/related.ts');
+  const items = ['a', 'b', 'c', 'd', 'e'];
+  expect(pickRelated(items, (x) => x === 'd')).toEqual(['e', 'a', 'b']);
+  expect(pickRelated(items, (x) => x === 'a', 2)).toEqual(['b', 'c']);
+  expect(pickRelated(items, (x) => x === 'b', 3, (x) => x === 'a' || x === 'e')).toEqual(['e', 'a', 'c']);
+  expect(pickRelated(['only'], (x) => x === 'only')).toEqual([]);
+});
