@@ -84,6 +84,8 @@ export function cmsConfig(options: BackendOptions = {}) {
     ...(options.local ? {} : { publish_mode: 'editorial_workflow' }),
     site_url: options.siteUrl,
     display_url: options.siteUrl,
+    // The organisation's name on the login screen and in the header, instead of Decap's own.
+    logo: { src: '/admin-logo.svg', show_in_header: true },
     locale: 'en',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
@@ -124,9 +126,10 @@ export function cmsConfig(options: BackendOptions = {}) {
       },
       {
         name: 'explainers',
-        label: 'What is restorative practice',
+        label: 'Guides',
         label_singular: 'guide',
-        description: 'Guides, questions and answers, and the easy read page.',
+        description:
+          'The pages of “What is restorative practice”: guides, questions and answers, and the easy read page.',
         folder: 'content/explainers',
         extension: 'md',
         format: 'frontmatter',
@@ -143,10 +146,10 @@ export function cmsConfig(options: BackendOptions = {}) {
       },
       {
         name: 'explainersWithLayout',
-        label: 'What is restorative practice (special layout)',
-        label_singular: 'guide with special layout',
+        label: 'Guides with numbered steps',
+        label_singular: 'guide with numbered steps',
         description:
-          'Guides that use layout blocks such as numbered steps. Edit the text in Markdown mode and leave lines starting with "import" or "<" as they are.',
+          'Guides in “What is restorative practice” that show numbered steps, such as “How it works”. Edit the text in Markdown mode and leave lines starting with "import" or "<" as they are.',
         folder: 'content/explainers',
         extension: 'mdx',
         format: 'frontmatter',

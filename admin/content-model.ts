@@ -108,6 +108,8 @@ export function toCmsField(name: string, schema: z.ZodType): CmsField {
       field.widget = 'boolean';
       // Decap saves an untouched checkbox as nothing; the schema's default then applies.
       if (field.default === undefined) field.default = false;
+      // A tick box always has an answer (ticked or not), so it is never "(optional)".
+      delete field.required;
       return field;
     case 'enum':
       field.widget = 'select';

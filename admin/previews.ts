@@ -7,6 +7,29 @@ import { createElement as h, type ReactNode } from 'react';
 interface PreviewProps {
   entry: { getIn(path: string[]): unknown };
   widgetFor(name: string): ReactNode;
+  /**
+   * The address of an uploaded or stored file, as the preview can show it. A field with its own
+   * media folder (case study pictures live beside the entries) must be passed for the path to
+   * resolve.
+   */
+  getAsset(path: string, field?: unknown): { toString(): string } | undefined;
+  collection?: ImmutableLike;
+}
+
+interface ImmutableLike {
+  get(key: string): unknown;
+}
+
+/** A field of the collection's configuration, found by its path of names. */
+function configField(collection: ImmutableLike | undefined, ...names: string[]): unknown {
+  let fields = collection?.get('fields') as
+    { find(test: (field: ImmutableLike) => boolean): ImmutableLike | undefined } | undefined;
+  let found: ImmutableLike | undefined;
+  for (const name of names) {
+    found = fields?.find((field) => field.get('name') === name);
+    fields = found?.get('fields') as typeof fields;
+  }
+  return found;
 }
 
 type Registry = { registerPreviewTemplate(name: string, component: (props: PreviewProps) => ReactNode): void };
@@ -53,6 +76,20 @@ const illustrativeNotice = () =>
     ),
   );
 
+/** The case study's picture, as visitors will see it, with its description as the alt text. */
+function picture({ entry, getAsset, collection }: PreviewProps): ReactNode {
+  const src = text(entry, 'image', 'src');
+  if (!src) return null;
+  const alt = text(entry, 'image', 'alt');
+  const asset = getAsset(src, configField(collection, 'image', 'src'));
+  return h(
+    'figure',
+    { className: 'preview__picture' },
+    h('img', { src: String(asset ?? src), alt }),
+    alt ? null : h('figcaption', { className: 'notice' }, 'Add a description of the picture before you publish.'),
+  );
+}
+
 function caseStudy(props: PreviewProps) {
   const { entry } = props;
   const illustrative = entry.getIn(['data', 'illustrative']) !== false;
@@ -66,6 +103,7 @@ function caseStudy(props: PreviewProps) {
         h('div', null, h('dt', null, 'Setting'), h('dd', null, text(entry, 'setting'))),
         h('div', null, h('dt', null, 'Published'), h('dd', null, formatDate(text(entry, 'date')))),
       ),
+      picture(props),
     ],
     [h('h2', null, 'Outcome'), h('p', null, text(entry, 'outcome'))],
   );

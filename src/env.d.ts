@@ -13,3 +13,8 @@ declare module 'decap-server/dist/middlewares.js' {
   const middlewares: { registerLocalFs(app: Express, options?: { logLevel?: string }): Promise<void> };
   export default middlewares;
 }
+
+declare module 'decap-cms-locales' {
+  type Phrases = { [key: string]: string | Phrases };
+  export const en: Phrases & { collection: Phrases & { collectionTop: Phrases } };
+}

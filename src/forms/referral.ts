@@ -72,7 +72,7 @@ export const referralForm: FormDefinition = {
     {
       self: 'A trained facilitator will contact you, in the way and at the time you said is safe, usually within 5 working days.',
       other:
-        'A trained facilitator will contact the person you referred, in the way and at the time you said is safe, usually within 5 working days. We may contact you first if we need to check anything.',
+        'A trained facilitator will contact the person you referred, in the way and at the time given as safe, usually within 5 working days. We may contact you first if we need to check anything.',
     },
     {
       self: 'They will listen, explain how it works and check whether it is safe to go ahead.',

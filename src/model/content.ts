@@ -107,14 +107,17 @@ export const caseStudySchema = <Image extends z.ZodType>(image: () => Image) =>
     image: z
       .object({
         src: image().meta({
-          label: 'Picture',
+          label: 'Picture file',
           hint: 'A calm picture of a place or object, never of a person in the case. Location and camera details are removed when the site is built.',
           widget: 'image',
         }),
-        alt: text('Picture description (alt text)', 'Describe the picture for people who cannot see it.'),
+        alt: text(
+          'Description of the picture (alt text)',
+          'Needed whenever there is a picture: say what it shows, for people who cannot see it.',
+        ),
       })
       .optional()
-      .meta({ label: 'Picture', hint: 'Optional. If you add a picture you must describe it.' }),
+      .meta({ label: 'Picture', hint: 'A picture is up to you. If you add one, describe it in the box below it.' }),
   });
 
 export const explainerSchema = basePageSchema.extend({

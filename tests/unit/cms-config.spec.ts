@@ -48,7 +48,9 @@ function compare(where: string, schema: z.ZodObject, fields: CmsField[], problem
     const cmsRequired = field.required !== false;
     // Inside an optional object the CMS cannot require anything (Decap would then require the
     // whole object); the build enforces those fields once the object is filled in.
-    const expected = parentOptional ? false : required;
+    // A tick box always has an answer, ticked or not: the CMS never calls it "(optional)".
+    const isBox = base._zod.def.type === 'boolean';
+    const expected = isBox ? true : parentOptional ? false : required;
     if (expected !== cmsRequired) {
       problems.push(`${where}.${name}: schema required=${required}, CMS required=${cmsRequired}`);
     }
