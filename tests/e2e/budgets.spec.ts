@@ -16,8 +16,7 @@ test('content pages ship no JavaScript but the quick exit and the menu button (s
     const allowed = scripts.filter((src) => /\/_astro\/(QuickExit|SiteHeader)\.[^/]*\.js$/.test(src));
     const extra = scripts.filter((src) => !allowed.includes(src));
     if (pagePath === '/search/') expect(extra.every((src) => /\/_astro\/SearchPanel\.[^/]*\.js$/.test(src))).toBe(true);
-    else if (isFormPage(pagePath))
-      expect(extra.every((src) => /\/_astro\/FormPage\.[^/]*\.js$/.test(src))).toBe(true);
+    else if (isFormPage(pagePath)) expect(extra.every((src) => /\/_astro\/FormPage\.[^/]*\.js$/.test(src))).toBe(true);
     else expect(extra, pagePath).toEqual([]);
     expect(allowed, pagePath).toHaveLength(2);
   }

@@ -360,7 +360,9 @@ const keyboard = (page: Page) => ({
   /** Tab reaches a radio group at its first option; the arrow keys move to and select the others. */
   choose: async (group: string, option: string) => {
     const radios = page.getByRole('group', { name: group }).getByRole('radio');
-    const labels = await radios.evaluateAll((inputs) => inputs.map((input) => input.labels?.[0]?.textContent?.trim()));
+    const labels = await radios.evaluateAll((inputs) =>
+      inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim()),
+    );
     await tabTo(page, radios.first());
     const index = labels.indexOf(option);
     if (index === 0) await page.keyboard.press('Space');

@@ -62,6 +62,13 @@ test('related pages follow the current one round the list, with preferred ones f
   const items = ['a', 'b', 'c', 'd', 'e'];
   expect(pickRelated(items, (x) => x === 'd')).toEqual(['e', 'a', 'b']);
   expect(pickRelated(items, (x) => x === 'a', 2)).toEqual(['b', 'c']);
-  expect(pickRelated(items, (x) => x === 'b', 3, (x) => x === 'a' || x === 'e')).toEqual(['e', 'a', 'c']);
+  expect(
+    pickRelated(
+      items,
+      (x) => x === 'b',
+      3,
+      (x) => x === 'a' || x === 'e',
+    ),
+  ).toEqual(['e', 'a', 'c']);
   expect(pickRelated(['only'], (x) => x === 'only')).toEqual([]);
 });
