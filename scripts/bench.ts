@@ -3,10 +3,12 @@
  *
  * 1. Build time with generated content at 100, 1,000 and 5,000 case studies, beside a plain
  *    Astro build of the same Markdown with no site code (the ratio is our overhead).
- * 2. Lighthouse (mobile, Debian Chromium) for the home page, a case study and /refer/.
+ * 2. Lighthouse (mobile, Debian Chromium) for the home page, a case study, /refer/, the referral
+ *    questions for a person harmed, and /volunteer/apply/. 100 in all four categories is the aim.
  *
  *   npm run bench -- --sizes 100,1000   fewer sizes
  *   npm run bench -- --no-lighthouse    skip Lighthouse
+ *   npm run bench -- --only-lighthouse  Lighthouse alone
  *   npm run bench -- --only-functions   only the form functions (3.)
  *
  * 3. The form functions' latency (p50/p95), throughput, and a burst of 500 concurrent sends.
@@ -110,14 +112,16 @@ function run(command: string, args: string[], runEnv: NodeJS.ProcessEnv) {
   });
 }
 
+const onlyLighthouse = process.argv.includes('--only-lighthouse');
 if (process.argv.includes('--only-functions')) {
   await benchFunctions();
   process.exit(0);
 }
 
-console.log('Build time with generated case studies (this machine, one run each)\n');
-console.log('case studies | site: pages   seconds  ms/page | plain Astro: pages  seconds  ms/page | ratio');
-for (const size of sizes) {
+if (!onlyLighthouse) console.log('Build time with generated case studies (this machine, one run each)\n');
+if (!onlyLighthouse)
+  console.log('case studies | site: pages   seconds  ms/page | plain Astro: pages  seconds  ms/page | ratio');
+for (const size of onlyLighthouse ? [] : sizes) {
   const site = copyProject(root, 'rg-bench-site-');
   const plain = plainAstroProject(size);
   try {
@@ -145,7 +149,13 @@ if (!process.argv.includes('--no-lighthouse')) {
       (name) => !['setting', 'index.html'].includes(name),
     );
     console.log('page                              | performance | accessibility | best practices | SEO');
-    for (const pagePath of ['/', `/case-studies/${caseStudy}/`, '/refer/']) {
+    for (const pagePath of [
+      '/',
+      `/case-studies/${caseStudy}/`,
+      '/refer/',
+      '/refer/i-was-harmed/',
+      '/volunteer/apply/',
+    ]) {
       // Asynchronous: the server answering Lighthouse runs in this same process.
       const result = await run(
         path.join(root, 'node_modules/.bin/lighthouse'),
@@ -172,5 +182,5 @@ if (!process.argv.includes('--no-lighthouse')) {
     await server.close();
   }
 }
-await benchFunctions();
+if (!onlyLighthouse) await benchFunctions();
 process.exit(0);

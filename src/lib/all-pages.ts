@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { referralForm } from '../forms/referral.ts';
 import { getCaseStudies, getExplainers, getServices } from './collections.ts';
 import { pagesWithOwnRoute } from './routes.ts';
 
@@ -31,6 +32,13 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         { href: '/refer/', title: 'Make a referral' },
         { href: '/contact/', title: 'Contact' },
       ],
+    },
+    {
+      heading: 'Make a referral',
+      links: Object.entries(referralForm.audience!.paths).map(([answer, href]) => ({
+        href,
+        title: `Make a referral: ${referralForm.audience!.captions[answer].toLowerCase()}`,
+      })),
     },
     { heading: 'What we do', links: services.map((e) => ({ href: `/what-we-do/${e.id}/`, title: e.data.title })) },
     {

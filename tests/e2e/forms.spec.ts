@@ -75,7 +75,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`referral with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test.use({ javaScriptEnabled });
 
-    test('who it is for, errors, check answers, change, send, confirmation and Back', async ({ page }) => {
+    test('who it is for, then errors that keep what was typed', async ({ page }) => {
       const name = `Alex Test ${javaScriptEnabled ? 'On' : 'Off'} ${Date.now()}`;
       await page.goto('/refer/');
       await expectAccessible(page, 'who is it for', !javaScriptEnabled);
@@ -103,7 +103,11 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Your full name', { exact: true }).fill(name);
       await page.getByRole('button', { name: 'Continue' }).click();
       await expect(page.getByLabel('Your full name', { exact: true })).toHaveValue(name);
+    });
 
+    test('check answers, change, send, confirmation and Back', async ({ page }) => {
+      const name = `Alex Sent ${javaScriptEnabled ? 'On' : 'Off'} ${Date.now()}`;
+      await chooseAudience(page, 'Me: I was harmed');
       await fillReferral(page, name);
       await page.getByRole('button', { name: 'Continue' }).click();
       await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();

@@ -132,7 +132,7 @@ test('content pages offer “Talk to us” beside the text on wide screens and a
     await expect(talk).toBeVisible();
     await expect(talk.locator('a[href^="tel:"]')).toBeVisible();
     await expect(talk.getByText('You can call just to ask questions')).toBeVisible();
-    const text = await page.locator('.article__body').boundingBox();
+    const text = await page.locator('main').boundingBox();
     const box = await talk.boundingBox();
     if (viewport.width >= 1280) expect(box!.x).toBeGreaterThan(text!.x + text!.width - 1);
     else expect(box!.y).toBeGreaterThan(text!.y + text!.height - 1);
