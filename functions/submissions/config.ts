@@ -31,7 +31,8 @@ export interface PipelineConfig {
   mailDir: string;
   mailFrom: string;
   referralInbox: string;
-  volunteerInbox: string;
+  /** Inboxes by the environment variable that names them, where set or defaulted here. */
+  inboxes: Record<string, string>;
   alertInbox: string;
   /** Days a delivered submission is kept after delivery (for staff to ask about it). */
   retentionDays: number;
@@ -52,12 +53,12 @@ export interface PipelineConfig {
   siteOrigins: string[];
 }
 
-/** The inbox a form's submissions go to. */
-export function inboxFor(
-  config: Pick<PipelineConfig, 'referralInbox' | 'volunteerInbox'>,
-  form: { inbox: 'referral' | 'volunteer' },
-): string {
-  return form.inbox === 'referral' ? config.referralInbox : config.volunteerInbox;
+/**
+ * The inbox a form's submissions go to: the environment variable its module names (such as
+ * VOLUNTEER_INBOX), else the referral inbox, which is always set.
+ */
+export function inboxFor(config: Pick<PipelineConfig, 'referralInbox' | 'inboxes'>, form: { inbox: string }): string {
+  return config.inboxes[form.inbox] ?? env(form.inbox) ?? config.referralInbox;
 }
 
 function localKeySpec(dataDir: string): string {
@@ -96,7 +97,7 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     mailDir: path.join(dataDir, 'mail'),
     mailFrom: env('MAIL_FROM') ?? 'Restorative Gloucestershire website <website@localhost>',
     referralInbox,
-    volunteerInbox: env('VOLUNTEER_INBOX') ?? referralInbox,
+    inboxes: { REFERRAL_INBOX: referralInbox, VOLUNTEER_INBOX: env('VOLUNTEER_INBOX') ?? referralInbox },
     alertInbox: env('ALERT_INBOX') ?? referralInbox,
     retentionDays: number('RETENTION_DAYS', 30),
     undeliveredMaxDays: number('UNDELIVERED_MAX_DAYS', 14),

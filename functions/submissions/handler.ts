@@ -280,6 +280,37 @@ export function createConfirmationHandler(form: FormDefinition) {
   };
 }
 
+/** The shared addresses a form gets when its module names no function of its own. */
+export const sharedAddresses = (id: string) => ({
+  endpoint: `/api/forms/${id}`,
+  confirmationPath: `/forms/${id}/sent/`,
+});
+
+/**
+ * One handler for every form at the shared addresses: `/api/forms/<id>` and
+ * `/forms/<id>/sent/`. The form is found by its id in the registry; nothing here knows any form.
+ */
+export function serveForms(
+  forms: Readonly<Record<string, FormDefinition>>,
+  makeDeps: (context?: Context) => HandlerDeps = depsFor,
+) {
+  const served = new Map(
+    Object.values(forms)
+      .filter((form) => form.endpoint === sharedAddresses(form.id).endpoint)
+      .map((form) => [
+        form.id,
+        { submit: createSubmissionHandler(form, makeDeps), sent: createConfirmationHandler(form) },
+      ]),
+  );
+  return async (request: Request, context?: Context): Promise<Response> => {
+    const [, first, second, id] = new URL(request.url).pathname.split('/');
+    const isApi = first === 'api' && second === 'forms';
+    const form = served.get((isApi ? id : second) ?? '');
+    if (!form) return json(404, { error: 'There is no form at this address' });
+    return isApi ? form.submit(request, context) : form.sent(request);
+  };
+}
+
 /** The scheduled sweep, also run by `npm start` on an interval. */
 export async function runSweep(context?: Pick<Context, 'deploy'>) {
   const deps = depsFor(context);

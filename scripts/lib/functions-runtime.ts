@@ -32,8 +32,14 @@ export interface FunctionsRuntime {
   settled(): Promise<void>;
 }
 
-/** Netlify matches a function path with or without a trailing slash. */
-const samePath = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+/**
+ * Netlify matches a function path with or without a trailing slash, and a path with named
+ * parts (`/api/forms/:form`) as a URL pattern.
+ */
+const samePath = (pattern: string, pathname: string) => {
+  const [a, b] = [pattern.replace(/\/+$/, ''), pathname.replace(/\/+$/, '')];
+  return a.includes(':') ? new URLPattern({ pathname: a }).test({ pathname: b }) : a === b;
+};
 
 export async function loadFunctions(functionsDir: string, deployContext = 'dev'): Promise<FunctionsRuntime> {
   const loaded: LoadedFunction[] = [];

@@ -26,8 +26,11 @@ export interface FormDefinition extends FieldSource {
   staffSubject: string;
   /** A line at the top of the staff email: how to handle what follows. */
   staffNote: string;
-  /** Which inbox receives it (see functions/submissions/config.ts). */
-  inbox: 'referral' | 'volunteer';
+  /**
+   * The environment variable holding the address that receives it, such as "VOLUNTEER_INBOX";
+   * unset, submissions go to the referral inbox (see functions/submissions/config.ts).
+   */
+  inbox: string;
   /** What happens after sending: shown before sending, on the confirmation and in its email. */
   nextSteps: Words[];
   /** "We use what you tell us only to …". */

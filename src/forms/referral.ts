@@ -66,7 +66,7 @@ export const referralForm: FormDefinition = {
   timeToComplete: 'It takes about 5 minutes. You can check your answers before you send them.',
   staffSubject: 'New referral',
   staffNote: 'Contact the person only in the ways and at the times given as safe.',
-  inbox: 'referral',
+  inbox: 'REFERRAL_INBOX',
   privacyPurpose: 'respond to this referral',
   nextSteps: [
     {

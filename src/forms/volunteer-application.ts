@@ -21,7 +21,7 @@ export const volunteerApplicationForm: FormDefinition = {
   staffSubject: 'New volunteer application',
   staffNote:
     'Equality monitoring answers are never part of this email: they are kept apart, with no name or reference, and only counted.',
-  inbox: 'volunteer',
+  inbox: 'VOLUNTEER_INBOX',
   privacyPurpose: 'consider your application',
   nextSteps: [
     'We will read your application and contact you by email, usually within 10 working days.',

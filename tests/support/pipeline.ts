@@ -36,7 +36,10 @@ export interface Pipeline {
   stop(): Promise<void>;
 }
 
-export async function startPipeline(overrides: Partial<PipelineConfig> = {}): Promise<Pipeline> {
+export async function startPipeline(
+  overrides: Partial<PipelineConfig> = {},
+  forms: Readonly<Record<string, FormDefinition>> = FORMS,
+): Promise<Pipeline> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-pipeline-'));
   const blobs = await startLocalBlobs(dir, { processContext: false });
   const mail = new TestMailServer();
@@ -53,7 +56,12 @@ export async function startPipeline(overrides: Partial<PipelineConfig> = {}): Pr
     mailDir: path.join(dir, 'mail'),
     mailFrom: 'Website <website@test.invalid>',
     referralInbox: 'referrals@test.invalid',
-    volunteerInbox: 'volunteers@test.invalid',
+    inboxes: {
+      REFERRAL_INBOX: 'referrals@test.invalid',
+      VOLUNTEER_INBOX: 'volunteers@test.invalid',
+      BOOKING_INBOX: 'bookings@test.invalid',
+      FEEDBACK_INBOX: 'feedback@test.invalid',
+    },
     alertInbox: 'alerts@test.invalid',
     retentionDays: 30,
     undeliveredMaxDays: 14,
@@ -75,7 +83,7 @@ export async function startPipeline(overrides: Partial<PipelineConfig> = {}): Pr
       markers: blobs.store(config.markersStoreName),
       config,
       mailer,
-      forms: FORMS,
+      forms,
       now: () => now,
     },
   };

@@ -32,6 +32,10 @@ test('the local server finds every function at the paths Netlify would, with or 
   expect(functions.match('/api/health', 'GET')?.name).toBe('health');
   expect(functions.match('/api/cms-auth/callback', 'GET')?.name).toBe('cms-auth');
   expect(functions.match('/refer/', 'GET')).toBeUndefined();
+  // Forms at the shared addresses, by pattern.
+  expect(functions.match('/api/forms/booking-enquiry', 'POST')?.name).toBe('forms');
+  expect(functions.match('/forms/booking-enquiry/sent/', 'GET')?.name).toBe('forms');
+  expect(functions.match('/api/forms/', 'POST')).toBeUndefined();
 });
 
 test('security headers are defined once: netlify.toml sets none, the build writes them all', () => {
