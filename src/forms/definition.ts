@@ -33,6 +33,8 @@ export interface FormDefinition extends FieldSource {
   inbox: string;
   /** What happens after sending: shown before sending, on the confirmation and in its email. */
   nextSteps: Words[];
+  /** Pages to read next, linked from the confirmation (below its panel, which has no links). */
+  readNext?: { href: string; text: string }[];
   /** "We use what you tell us only to …". */
   privacyPurpose: string;
   /** Answers staff need before anything else (access needs): listed at the top of their email. */

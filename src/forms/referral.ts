@@ -84,6 +84,13 @@ export const referralForm: FormDefinition = {
     },
   ],
   highlights: ['accessNeeds', 'interpreterLanguage'],
+  readNext: [
+    {
+      href: '/restorative-processes/how-it-works/',
+      text: 'What happens next, step by step, and what you choose at each step',
+    },
+    { href: '/restorative-processes/easy-read/', text: 'Restorative justice in easy read' },
+  ],
   confirmationTo(values) {
     if (values[AUDIENCE_FIELD] && OTHER_ANSWERS.includes(String(values[AUDIENCE_FIELD]))) {
       return values.referrerEmailConfirmation === 'yes' ? String(values.referrerEmail ?? '') || undefined : undefined;

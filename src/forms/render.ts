@@ -402,6 +402,9 @@ export function renderConfirmation(
     `<div class="panel__body">Your reference number<br><strong data-reference>${escapeHtml(reference)}</strong></div></div>` +
     `<p>Keep a record of your reference number. Write it down, take a screenshot or print this page. Quote it if you contact us about your ${escapeHtml(form.noun)}.</p>` +
     `<h2>What happens next</h2>${next}` +
+    (form.readNext?.length
+      ? `<ul>${form.readNext.map(({ href, text }) => `<li><a href="${escapeHtml(href)}">${escapeHtml(text)}</a></li>`).join('')}</ul>`
+      : '') +
     `<h2>If you need to contact us</h2>` +
     `<p>Phone: <a href="tel:${escapeHtml(tel)}" data-contact="phone">${escapeHtml(contact.phone)}</a><br>` +
     `Email: <a class="break-anywhere" href="mailto:${escapeHtml(contact.email)}" data-contact="referral-email">${escapeHtml(contact.email)}</a></p>` +

@@ -1,4 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { buildDate, isLive } from './schedule.ts';
 
 const byOrderThenTitle = <T extends { data: { order: number; title: string } }>(a: T, b: T) =>
   a.data.order - b.data.order || a.data.title.localeCompare(b.data.title);
@@ -11,9 +12,10 @@ export async function getExplainers(): Promise<CollectionEntry<'explainers'>[]> 
   return (await getCollection('explainers')).sort(byOrderThenTitle);
 }
 
-/** Newest first. */
+/** Newest first; only those due to be on the site today (see schedule.ts). */
 export async function getCaseStudies(): Promise<CollectionEntry<'caseStudies'>[]> {
-  return (await getCollection('caseStudies')).sort(
+  const today = buildDate();
+  return (await getCollection('caseStudies', (entry) => isLive(entry.data, today))).sort(
     (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title),
   );
 }

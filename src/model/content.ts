@@ -43,6 +43,18 @@ const illustration = z.enum(illustrationNames).optional().meta({
   hint: 'Optional. A small drawing shown beside the heading and on links to this page. Leave empty for none.',
 });
 
+/** Optional dates that put an entry on the site, and take it off, by themselves. */
+export const scheduleFields = {
+  publishFrom: z.coerce.date().optional().meta({
+    label: 'Publish from',
+    hint: 'Optional. The entry stays off the site until this day. The site is rebuilt every night, so it appears that morning.',
+  }),
+  removeAfter: z.coerce.date().optional().meta({
+    label: 'Remove after',
+    hint: 'Optional. The entry comes off the site the day after this one, at the nightly rebuild.',
+  }),
+};
+
 export const explainerAudiences = ['everyone', 'harmed', 'responsible', 'professionals'] as const;
 export const trainingStatuses = ['open', 'closed'] as const;
 
@@ -118,6 +130,7 @@ export const caseStudySchema = <Image extends z.ZodType>(image: () => Image) =>
       })
       .optional()
       .meta({ label: 'Picture', hint: 'A picture is up to you. If you add one, describe it in the box below it.' }),
+    ...scheduleFields,
   });
 
 export const explainerSchema = basePageSchema.extend({

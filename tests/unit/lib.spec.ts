@@ -72,3 +72,15 @@ test('related pages follow the current one round the list, with preferred ones f
   ).toEqual(['e', 'a', 'c']);
   expect(pickRelated(['only'], (x) => x === 'only')).toEqual([]);
 });
+
+test('scheduled entries are live from their first day to their last, in UK days', async () => {
+  const { isLive } = await import('../../src/lib/schedule.ts');
+  const now = new Date('2026-12-01T10:00:00Z');
+  expect(isLive({}, now)).toBe(true);
+  expect(isLive({ publishFrom: new Date('2026-12-01') }, now)).toBe(true);
+  expect(isLive({ publishFrom: new Date('2026-12-02') }, now)).toBe(false);
+  expect(isLive({ removeAfter: new Date('2026-12-01') }, now)).toBe(true);
+  expect(isLive({ removeAfter: new Date('2026-11-30') }, now)).toBe(false);
+  // 23:30 UTC on 30 June is already 1 July in the UK (summer time).
+  expect(isLive({ publishFrom: new Date('2026-07-01') }, new Date('2026-06-30T23:30:00Z'))).toBe(true);
+});
