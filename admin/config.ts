@@ -8,6 +8,8 @@ import { z } from 'astro/zod';
 import {
   caseStudySchema,
   caseStudySettings,
+  eventKinds,
+  eventSchema,
   explainerSchema,
   pageSchema,
   serviceSchema,
@@ -31,6 +33,7 @@ export const collectionSchemas = {
   caseStudies: caseStudySchema(cmsImage),
   explainers: explainerSchema,
   volunteering: volunteeringSchema,
+  events: eventSchema,
   pages: pageSchema,
   settings: settingsSchema,
 } as const;
@@ -158,6 +161,26 @@ export function cmsConfig(options: BackendOptions = {}) {
         summary: '{{title}}',
         sortable_fields: ['order', 'title'],
         fields: [...fieldsOf(collectionSchemas.explainers), body(BODY_HINT)],
+      },
+      {
+        name: 'events',
+        label: 'Training and events',
+        label_singular: 'course or event',
+        description:
+          'Courses, volunteer core training and practitioner meetings. Past ones leave the site by themselves at the nightly rebuild. Volunteer core training also shows on the volunteer pages.',
+        folder: 'content/events',
+        extension: 'md',
+        format: 'frontmatter',
+        create: true,
+        slug: '{{slug}}',
+        identifier_field: 'title',
+        summary: '{{title}} · {{date | date("D MMM YYYY")}} · {{places}}',
+        sortable_fields: ['date', 'title', 'kind'],
+        view_filters: eventKinds.map((kind) => ({ label: kind, field: 'kind', pattern: kind })),
+        fields: [
+          ...fieldsOf(collectionSchemas.events),
+          body('What happens, what to bring, anything people should know.'),
+        ],
       },
       {
         name: 'volunteering',

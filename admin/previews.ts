@@ -121,7 +121,6 @@ function volunteering(props: PreviewProps) {
     ['weExpect', 'What we expect from you'],
     ['youCanExpect', 'What you can expect from us'],
   ];
-  const dates = list(entry, 'trainingDates') as { date?: string; place?: string; status?: string; example?: boolean }[];
   return article(
     props,
     [],
@@ -130,18 +129,7 @@ function volunteering(props: PreviewProps) {
         h('h2', { key: `${name}-h` }, heading),
         h('ul', { key: name }, ...list(entry, name).map((item, i) => h('li', { key: i }, String(item)))),
       ]),
-      h('h2', null, 'Core training dates'),
-      h(
-        'ul',
-        null,
-        ...dates.map((d, i) =>
-          h(
-            'li',
-            { key: i },
-            `${formatDate(d.date ?? '')}, ${d.place ?? ''} (${d.status ?? ''})${d.example ? ' – example' : ''}`,
-          ),
-        ),
-      ),
+      h('p', null, 'The core training dates come from “Training and events” (kind: Volunteer core training).'),
     ],
   );
 }

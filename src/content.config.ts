@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import {
   caseStudySchema,
+  eventSchema,
   explainerSchema,
   pageSchema,
   serviceSchema,
@@ -17,6 +18,7 @@ export const collections = {
   caseStudies: defineCollection({ loader: filesIn('caseStudies'), schema: ({ image }) => caseStudySchema(image) }),
   explainers: defineCollection({ loader: filesIn('explainers', '**/*.{md,mdx}'), schema: explainerSchema }),
   volunteering: defineCollection({ loader: filesIn('volunteering'), schema: volunteeringSchema }),
+  events: defineCollection({ loader: filesIn('events'), schema: eventSchema }),
   pages: defineCollection({ loader: filesIn('pages', '**/*.{md,mdx}'), schema: pageSchema }),
   settings: defineCollection({ loader: filesIn('settings', '*.json'), schema: settingsSchema }),
 };

@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { referralForm } from '../forms/referral.ts';
-import { getCaseStudies, getExplainers, getServices } from './collections.ts';
+import { getCaseStudies, getEvents, getExplainers, getServices } from './collections.ts';
 import { pagesWithOwnRoute } from './routes.ts';
 
 export interface PageLink {
@@ -13,10 +13,11 @@ export interface PageLink {
  * (its list for visitors without JavaScript) and the sitemap, so both always agree.
  */
 export async function listAllPages(): Promise<{ heading: string; links: PageLink[] }[]> {
-  const [services, explainers, caseStudies, pages] = await Promise.all([
+  const [services, explainers, caseStudies, events, pages] = await Promise.all([
     getServices(),
     getExplainers(),
     getCaseStudies(),
+    getEvents(),
     getCollection('pages', (entry) => !pagesWithOwnRoute.has(entry.id)),
   ]);
   return [
@@ -48,6 +49,18 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
     {
       heading: 'Case studies',
       links: caseStudies.map((e) => ({ href: `/case-studies/${e.id}/`, title: e.data.title })),
+    },
+    {
+      heading: 'Training and events',
+      links: [
+        { href: '/training-and-events/', title: 'Training and events' },
+        ...events.map((e) => ({ href: `/training-and-events/${e.id}/`, title: e.data.title })),
+        ...events.map((e) => ({
+          href: `/training-and-events/${e.id}/enquire/`,
+          title: `Ask about a place: ${e.data.title}`,
+        })),
+        { href: '/training-and-events/enquire/', title: 'Ask about a place' },
+      ],
     },
     {
       heading: 'About this site',

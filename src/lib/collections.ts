@@ -1,4 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { VOLUNTEER_TRAINING } from '../model/content.ts';
+import { eventTimes, isUpcoming } from './events.ts';
 import { buildDate, isLive } from './schedule.ts';
 
 const byOrderThenTitle = <T extends { data: { order: number; title: string } }>(a: T, b: T) =>
@@ -18,6 +20,19 @@ export async function getCaseStudies(): Promise<CollectionEntry<'caseStudies'>[]
   return (await getCollection('caseStudies', (entry) => isLive(entry.data, today))).sort(
     (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title),
   );
+}
+
+/** Courses and events still to come and due on the site, soonest first. Past ones drop off at each build. */
+export async function getEvents(): Promise<CollectionEntry<'events'>[]> {
+  const today = buildDate();
+  return (await getCollection('events', (entry) => isUpcoming(entry.data, today))).sort(
+    (a, b) => eventTimes(a.data).start.getTime() - eventTimes(b.data).start.getTime(),
+  );
+}
+
+/** The volunteer core training still to come: the volunteer pages list these. */
+export async function getVolunteerTraining(): Promise<CollectionEntry<'events'>[]> {
+  return (await getEvents()).filter((event) => event.data.kind === VOLUNTEER_TRAINING);
 }
 
 /** A page entry that the site cannot do without: a missing one fails the build with its name. */

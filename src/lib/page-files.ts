@@ -9,6 +9,7 @@ export const PAGE_FILES = [
   { id: 'case-studies', label: 'Case studies (introduction)', extension: 'md' },
   { id: 'restorative-processes', label: 'What is restorative practice (introduction)', extension: 'md' },
   { id: 'refer', label: 'Make a referral', extension: 'md' },
+  { id: 'training-and-events', label: 'Training and events (introduction)', extension: 'md' },
   { id: 'contact', label: 'Contact us', extension: 'md' },
   { id: 'staying-safe-online', label: 'Staying safe online', extension: 'md' },
   { id: 'accessibility', label: 'Accessibility statement', extension: 'md' },

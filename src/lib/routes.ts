@@ -11,4 +11,5 @@ export const pagesWithOwnRoute = new Set([
   'restorative-processes',
   'search',
   'not-found',
+  'training-and-events',
 ]);

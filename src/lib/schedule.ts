@@ -10,9 +10,12 @@ export interface Schedule {
 }
 
 const ukDay = (date: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    date,
-  );
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 
 export function isLive({ publishFrom, removeAfter }: Schedule, now: Date = new Date()): boolean {
   const today = ukDay(now);

@@ -56,7 +56,6 @@ export const scheduleFields = {
 };
 
 export const explainerAudiences = ['everyone', 'harmed', 'responsible', 'professionals'] as const;
-export const trainingStatuses = ['open', 'closed'] as const;
 
 const text = (label: string, hint: string) => z.string().trim().min(1, `${label} is required`).meta({ label, hint });
 
@@ -149,29 +148,11 @@ export const explainerSchema = basePageSchema.extend({
 const list = (label: string, hint: string) =>
   z.array(z.string().trim().min(1)).min(1, `${label} needs at least one item`).meta({ label, hint });
 
-export const trainingDateSchema = z.object({
-  date: z.coerce.date().meta({ label: 'Date', hint: 'The first day of the course.' }),
-  place: text('Place', 'The town or venue, for example “Gloucester”.'),
-  status: z.enum(trainingStatuses).meta({ label: 'Booking', hint: 'Open while people can still apply for it.' }),
-  placesLeft: z.number().int().min(0).optional().meta({
-    label: 'Places left',
-    hint: 'Optional. Leave empty if you would rather not say.',
-  }),
-  example: z.boolean().default(false).meta({
-    label: 'Example date',
-    hint: 'Tick if this is an example, not a confirmed date. The site then labels it as an example.',
-  }),
-});
-
 export const volunteeringSchema = basePageSchema.extend({
   needToKnow: list('What you need to know', 'One fact per line.'),
   tasks: list('What you will be doing', 'The tasks of the role, one per line.'),
   weExpect: list('What we expect from you', 'One expectation per line.'),
   youCanExpect: list('What you can expect from us', 'One benefit per line.'),
-  trainingDates: z
-    .array(trainingDateSchema)
-    .default([])
-    .meta({ label: 'Core training dates', hint: 'Every date a new volunteer must attend.' }),
 });
 
 export const routeSchema = z.object({
@@ -201,6 +182,44 @@ export const pageSchema = basePageSchema.extend({
     'text',
   ),
   contents,
+});
+
+/** The kinds of course and event. The volunteer page lists the core training from the same collection. */
+export const eventKinds = [
+  'Restorative practice training',
+  'Volunteer core training',
+  'Practitioner network meeting',
+  'Other event',
+] as const;
+export const VOLUNTEER_TRAINING: (typeof eventKinds)[number] = 'Volunteer core training';
+export const eventPlaces = ['open', 'few-left', 'full'] as const;
+
+const time = (label: string, hint: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, `${label} must be a time like 09:30`)
+    .meta({ label, hint });
+
+export const eventSchema = basePageSchema.extend({
+  kind: z
+    .enum(eventKinds)
+    .meta({ label: 'Kind of event', hint: 'Volunteer core training also shows on the volunteer pages.' }),
+  audience: text('Who it is for', 'A few words, for example “Teachers and school staff” or “New volunteers”.'),
+  date: z.coerce.date().meta({ label: 'Date', hint: 'The day it happens, or its first day.' }),
+  startTime: time('Start time', 'UK time, as 24 hours: 09:30.'),
+  endTime: time('End time', 'UK time, as 24 hours: 16:30.'),
+  place: text('Place', 'The town or venue, for example “Gloucester”, or “Online”.'),
+  online: z.boolean().default(false).meta({ label: 'Online', hint: 'Tick if it happens on a video call.' }),
+  places: z.enum(eventPlaces).default('open').meta({
+    label: 'Places',
+    hint: 'open: places available; few-left: only a few places left; full: no places left (people can still ask to go on a waiting list).',
+  }),
+  example: z.boolean().default(false).meta({
+    label: 'Example date',
+    hint: 'Tick if this is an example, not a confirmed date. The site then labels it as an example.',
+  }),
+  ...scheduleFields,
 });
 
 export const navItemSchema = z.object({

@@ -33,6 +33,8 @@ Object.assign(process.env, {
   MAIL_FROM: 'Website <website@test.invalid>',
   REFERRAL_INBOX: 'referrals@test.invalid',
   VOLUNTEER_INBOX: 'volunteers@test.invalid',
+  BOOKING_INBOX: 'bookings@test.invalid',
+  FEEDBACK_INBOX: 'feedback@test.invalid',
   // No waiting between "check answers" and "send" in the browser tests: the minimum time
   // itself is tested in-process, with a fake clock.
   MIN_MS_BEFORE_SEND: '0',

@@ -84,3 +84,16 @@ test('scheduled entries are live from their first day to their last, in UK days'
   // 23:30 UTC on 30 June is already 1 July in the UK (summer time).
   expect(isLive({ publishFrom: new Date('2026-07-01') }, new Date('2026-06-30T23:30:00Z'))).toBe(true);
 });
+
+test('event times are UK times, whatever the season, and past events are not upcoming', async () => {
+  const { ukTime, isUpcoming, describeWhen } = await import('../../src/lib/events.ts');
+  expect(ukTime(new Date('2027-01-20'), '14:00').toISOString()).toBe('2027-01-20T14:00:00.000Z');
+  expect(ukTime(new Date('2027-07-14'), '09:30').toISOString()).toBe('2027-07-14T08:30:00.000Z');
+  // The day the clocks go forward (28 March 2027 at 01:00 UTC).
+  expect(ukTime(new Date('2027-03-28'), '10:00').toISOString()).toBe('2027-03-28T09:00:00.000Z');
+  const event = { date: new Date('2027-02-10'), startTime: '09:30', endTime: '15:30' };
+  expect(describeWhen(event)).toBe('Wednesday 10 February 2027, 9:30am to 3:30pm');
+  expect(isUpcoming(event, new Date('2027-02-10T15:00:00Z'))).toBe(true);
+  expect(isUpcoming(event, new Date('2027-02-10T15:31:00Z'))).toBe(false);
+  expect(isUpcoming({ ...event, publishFrom: new Date('2027-01-01') }, new Date('2026-12-01T09:00:00Z'))).toBe(false);
+});

@@ -1,0 +1,101 @@
+/**
+ * Courses and events: when they happen (in UK time, whatever the server's clock says),
+ * whether they are still to come, and the iCalendar version of them. Pure functions, tested
+ * in tests/unit/lib.spec.ts; the collection is read in collections.ts.
+ */
+import ical from 'ical-generator';
+import { isLive, type Schedule } from './schedule.ts';
+
+export interface EventTimes extends Schedule {
+  date: Date;
+  startTime: string;
+  endTime: string;
+}
+
+/** How far UK clocks are ahead of UTC at that instant, in minutes (0 in winter, 60 in summer). */
+function londonOffsetMinutes(instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant a UK wall-clock time on a given day happens. The day is the date's UTC day. */
+export function ukTime(date: Date, hhmm: string): Date {
+  const [hours, minutes] = hhmm.split(':').map(Number);
+  const wall = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), hours, minutes);
+  // The offset at the wall time itself is right but for the hour when the clocks change.
+  const offset = londonOffsetMinutes(wall - londonOffsetMinutes(wall) * 60_000);
+  return new Date(wall - offset * 60_000);
+}
+
+export function eventTimes(event: EventTimes): { start: Date; end: Date } {
+  return { start: ukTime(event.date, event.startTime), end: ukTime(event.date, event.endTime) };
+}
+
+/** Still to come (not yet over) and scheduled to be on the site today. */
+export function isUpcoming(event: EventTimes, now: Date): boolean {
+  return eventTimes(event).end.getTime() > now.getTime() && isLive(event, now);
+}
+
+/** "Wednesday 10 February 2027, 9:30am to 3:30pm", in UK time. */
+export function describeWhen(event: EventTimes): string {
+  const { start, end } = eventTimes(event);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  })
+    .format(start)
+    .replace(',', '');
+  const clock = (instant: Date) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true })
+      .format(instant)
+      .replace(/\s/g, '')
+      .replace(':00', '');
+  return `${day}, ${clock(start)} to ${clock(end)}`;
+}
+
+export interface CalendarEvent extends EventTimes {
+  id: string;
+  title: string;
+  summary: string;
+  place: string;
+  online: boolean;
+}
+
+/** An iCalendar (RFC 5545) file of the events, each linking to its page on the site. */
+export function calendarFile(events: CalendarEvent[], siteUrl: URL, name: string): string {
+  const calendar = ical({
+    name,
+    prodId: { company: 'Restorative Gloucestershire', product: 'Website' },
+    url: siteUrl.href,
+  });
+  for (const event of events) {
+    const { start, end } = eventTimes(event);
+    const url = new URL(`/training-and-events/${event.id}/`, siteUrl).href;
+    calendar.createEvent({
+      // Stable, so a calendar that subscribed updates the event instead of adding a copy.
+      id: `${event.id}@${siteUrl.hostname}`,
+      start,
+      end,
+      // A fixed stamp keeps the file the same from build to build unless an event changes.
+      stamp: start,
+      summary: event.title,
+      description: `${event.summary}\n\nMore, and how to book: ${url}`,
+      location: event.online ? 'Online' : event.place,
+      url,
+    });
+  }
+  return calendar.toString();
+}
