@@ -54,7 +54,9 @@ export function staffEmail(
           `<td style="border-bottom:1px solid #ccc">${escapeHtml(r.answer).replace(/\n/g, '<br>')}</td></tr>`,
       )
       .join('')}</table>`;
-  const received = new Date(receivedAt).toLocaleString('en-GB', { timeZone: 'Europe/London' });
+  const received = form.anonymous
+    ? new Date(receivedAt).toLocaleDateString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long' })
+    : new Date(receivedAt).toLocaleString('en-GB', { timeZone: 'Europe/London' });
   const intro = `${form.staffSubject} from the website. Reference ${reference}, received ${received}.`;
   const all = highlights ? [highlights, ...groups] : groups;
   return {

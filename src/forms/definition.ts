@@ -33,6 +33,11 @@ export interface FormDefinition extends FieldSource {
   inbox: string;
   /** What happens after sending: shown before sending, on the confirmation and in its email. */
   nextSteps: Words[];
+  /**
+   * Feedback that should not point to its sender: staff see the day it came, not the time,
+   * and nothing else about the sender but what they chose to give.
+   */
+  anonymous?: boolean;
   /** Pages to read next, linked from the confirmation (below its panel, which has no links). */
   readNext?: { href: string; text: string }[];
   /** "We use what you tell us only to …". */

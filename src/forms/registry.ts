@@ -4,9 +4,10 @@
  */
 import { bookingEnquiryForm } from './booking-enquiry.ts';
 import type { FormDefinition } from './definition.ts';
+import { feedbackForm } from './feedback.ts';
 import { referralForm } from './referral.ts';
 import { volunteerApplicationForm } from './volunteer-application.ts';
 
 export const FORMS: Readonly<Record<string, FormDefinition>> = Object.fromEntries(
-  [referralForm, volunteerApplicationForm, bookingEnquiryForm].map((form) => [form.id, form]),
+  [referralForm, volunteerApplicationForm, bookingEnquiryForm, feedbackForm].map((form) => [form.id, form]),
 );

@@ -32,6 +32,8 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         { href: '/volunteer/apply/', title: 'Apply to volunteer' },
         { href: '/refer/', title: 'Make a referral' },
         { href: '/contact/', title: 'Contact' },
+        { href: '/feedback/', title: 'Feedback and complaints' },
+        { href: '/training-and-events/', title: 'Training and events' },
       ],
     },
     {
@@ -53,7 +55,6 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
     {
       heading: 'Training and events',
       links: [
-        { href: '/training-and-events/', title: 'Training and events' },
         ...events.map((e) => ({ href: `/training-and-events/${e.id}/`, title: e.data.title })),
         ...events.map((e) => ({
           href: `/training-and-events/${e.id}/enquire/`,

@@ -421,3 +421,26 @@ test('a volunteer application can be made with the keyboard alone', async ({ pag
   await keys.press('Send application');
   await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
 });
+
+test.describe('feedback without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('is sent with no name or contact details, and reaches the feedback inbox', async ({ page }) => {
+    await page.goto('/feedback/');
+    await expect(page.getByRole('link', { name: 'how to complain' }).first()).toHaveAttribute(
+      'href',
+      '/restorative-processes/how-to-complain/',
+    );
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('link', { name: 'Select how you found taking part' })).toBeVisible();
+    await page.getByLabel('Good', { exact: true }).check();
+    const words = `The facilitator listened ${Date.now()}`;
+    await page.getByLabel('What helped? (optional)').fill(words);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Send feedback' }).click();
+    await expect(page.getByRole('heading', { name: 'Feedback sent' })).toBeVisible();
+    const reference = (await page.locator('[data-reference]').textContent())!;
+    const staff = await mail.waitFor(`[${reference}] New feedback`);
+    expect(staff.to).toEqual(['feedback@test.invalid']);
+    expect(decode(staff.raw)).toContain(words);
+  });
+});

@@ -458,3 +458,33 @@ test('fewer than five sets of equality answers are not counted: they wait for mo
   );
   expect((await outbox.markers.list({ prefix: 'equality/' })).blobs).toHaveLength(1);
 });
+
+test('feedback needs no name or contact, and its email to staff says nothing of who sent it', async () => {
+  const { feedbackForm } = await import('../../src/forms/feedback.ts');
+  const sent = await checkThenSend(pipeline, feedbackForm, { overall: 'good', whatHelped: 'Being listened to.' });
+  expect(sent.status).toBe(201);
+  const { reference } = (await sent.json()) as { reference: string };
+  await pipeline.settle();
+  const mail = pipeline.mail.received.find((m) => decode(m.raw).includes(`[${reference}] New feedback`))!;
+  expect(mail.to).toEqual(['feedback@test.invalid']);
+  const text = decode(mail.raw);
+  expect(text).toContain('Being listened to.');
+  // The day only: a time of day could point to the one person who finished a meeting then.
+  const { mimePart } = await import('../support/smtp.ts');
+  const body = mimePart(mail.raw, 'text/plain') + mimePart(mail.raw, 'text/html');
+  expect(body).toContain('New feedback from the website');
+  expect(body).not.toMatch(/\d{1,2}:\d{2}/);
+  expect(body).not.toMatch(/Reply to|Name:|Reference:\n/);
+  // Nobody is sent a confirmation: there is no one to send it to.
+  expect(pipeline.mail.received.filter((m) => decode(m.raw).includes(`Your reference ${reference}`))).toHaveLength(0);
+
+  // Asking for a reply is the person's choice, and then an address is needed.
+  const handle = pipeline.handler(feedbackForm);
+  const missing = await handle(
+    formRequest(feedbackForm.endpoint, { overall: 'poor', wantsReply: 'yes', action: 'check' }),
+  );
+  expect(missing.status).toBe(422);
+  expect(((await missing.json()) as { errors: Record<string, string> }).errors).toEqual({
+    replyEmail: 'Enter the email address we should reply to',
+  });
+});

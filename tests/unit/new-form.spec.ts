@@ -18,6 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const questionForm: FormDefinition = {
   id: 'test-question',
   ...sharedAddresses('test-question'),
+  pagePath: '/ask/',
   title: 'Ask a question',
   sendLabel: 'Send question',
   noun: 'question',
