@@ -12,6 +12,7 @@ import {
   eventSchema,
   explainerSchema,
   pageSchema,
+  professionalPageSchema,
   serviceSchema,
   settingsSchema,
   volunteeringSchema,
@@ -34,6 +35,7 @@ export const collectionSchemas = {
   explainers: explainerSchema,
   volunteering: volunteeringSchema,
   events: eventSchema,
+  professionals: professionalPageSchema,
   pages: pageSchema,
   settings: settingsSchema,
 } as const;
@@ -181,6 +183,22 @@ export function cmsConfig(options: BackendOptions = {}) {
           ...fieldsOf(collectionSchemas.events),
           body('What happens, what to bring, anything people should know.'),
         ],
+      },
+      {
+        name: 'professionals',
+        label: 'For professionals',
+        label_singular: 'page for professionals',
+        description:
+          'Pages for police, probation, youth justice, schools, care homes and victim services, including the one-page briefing that prints on A4.',
+        folder: 'content/professionals',
+        extension: 'md',
+        format: 'frontmatter',
+        create: true,
+        slug: '{{slug}}',
+        identifier_field: 'title',
+        summary: '{{title}} (order {{order}})',
+        sortable_fields: ['order', 'title'],
+        fields: [...fieldsOf(collectionSchemas.professionals), body(BODY_HINT)],
       },
       {
         name: 'volunteering',

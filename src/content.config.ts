@@ -5,6 +5,7 @@ import {
   eventSchema,
   explainerSchema,
   pageSchema,
+  professionalPageSchema,
   serviceSchema,
   settingsSchema,
   volunteeringSchema,
@@ -19,6 +20,7 @@ export const collections = {
   explainers: defineCollection({ loader: filesIn('explainers', '**/*.{md,mdx}'), schema: explainerSchema }),
   volunteering: defineCollection({ loader: filesIn('volunteering'), schema: volunteeringSchema }),
   events: defineCollection({ loader: filesIn('events'), schema: eventSchema }),
+  professionals: defineCollection({ loader: filesIn('professionals'), schema: professionalPageSchema }),
   pages: defineCollection({ loader: filesIn('pages', '**/*.{md,mdx}'), schema: pageSchema }),
   settings: defineCollection({ loader: filesIn('settings', '*.json'), schema: settingsSchema }),
 };

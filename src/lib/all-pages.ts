@@ -13,11 +13,12 @@ export interface PageLink {
  * (its list for visitors without JavaScript) and the sitemap, so both always agree.
  */
 export async function listAllPages(): Promise<{ heading: string; links: PageLink[] }[]> {
-  const [services, explainers, caseStudies, events, pages] = await Promise.all([
+  const [services, explainers, caseStudies, events, professionals, pages] = await Promise.all([
     getServices(),
     getExplainers(),
     getCaseStudies(),
     getEvents(),
+    getCollection('professionals'),
     getCollection('pages', (entry) => !pagesWithOwnRoute.has(entry.id)),
   ]);
   return [
@@ -51,6 +52,15 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
     {
       heading: 'Case studies',
       links: caseStudies.map((e) => ({ href: `/case-studies/${e.id}/`, title: e.data.title })),
+    },
+    {
+      heading: 'For professionals',
+      links: [
+        { href: '/professionals/', title: 'For professionals' },
+        ...professionals
+          .sort((a, b) => a.data.order - b.data.order)
+          .map((e) => ({ href: `/professionals/${e.id}/`, title: e.data.title })),
+      ],
     },
     {
       heading: 'Training and events',

@@ -10,6 +10,7 @@ export const PAGE_FILES = [
   { id: 'restorative-processes', label: 'What is restorative practice (introduction)', extension: 'md' },
   { id: 'refer', label: 'Make a referral', extension: 'md' },
   { id: 'training-and-events', label: 'Training and events (introduction)', extension: 'md' },
+  { id: 'professionals', label: 'For professionals (introduction)', extension: 'md' },
   { id: 'feedback', label: 'Feedback and complaints (above the feedback form)', extension: 'md' },
   { id: 'contact', label: 'Contact us', extension: 'md' },
   { id: 'staying-safe-online', label: 'Staying safe online', extension: 'md' },

@@ -13,4 +13,5 @@ export const pagesWithOwnRoute = new Set([
   'not-found',
   'training-and-events',
   'feedback',
+  'professionals',
 ]);

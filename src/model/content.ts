@@ -222,6 +222,20 @@ export const eventSchema = basePageSchema.extend({
   ...scheduleFields,
 });
 
+/** Pages for police, probation, youth justice, schools, care homes and victim services. */
+export const professionalPageSchema = basePageSchema.extend({
+  order,
+  contents,
+  briefing: z.boolean().default(false).meta({
+    label: 'One-page briefing',
+    hint: 'Tick for the page meant to be printed and handed out: it prints on one sheet of A4. Keep it short.',
+  }),
+  checked: z.coerce.date().optional().meta({
+    label: 'Facts last checked',
+    hint: 'Optional. When someone last checked the facts on this page against their source (for example the Victims’ Code).',
+  }),
+});
+
 export const navItemSchema = z.object({
   label: text('Label', 'The words in the menu.'),
   href: localLink('Link to', 'A page on this site, starting with /.'),

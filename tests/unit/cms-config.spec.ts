@@ -18,6 +18,7 @@ const schemaFor: Record<string, z.ZodObject> = {
   explainersWithLayout: collectionSchemas.explainers,
   volunteering: collectionSchemas.volunteering,
   events: collectionSchemas.events,
+  professionals: collectionSchemas.professionals,
   pages: collectionSchemas.pages,
   settings: collectionSchemas.settings,
 };
