@@ -16,7 +16,10 @@ export default async () => {
   }
   try {
     const response = await fetch(hook, { method: 'POST', signal: AbortSignal.timeout(10_000) });
-    logEvent({ outcome: response.ok ? 'nightly-rebuild-requested' : 'nightly-rebuild-refused', status: response.status });
+    logEvent({
+      outcome: response.ok ? 'nightly-rebuild-requested' : 'nightly-rebuild-refused',
+      status: response.status,
+    });
   } catch (error) {
     logEvent({ outcome: 'nightly-rebuild-failed', reason: (error as Error).name }, 'error');
   }
