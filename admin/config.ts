@@ -11,6 +11,7 @@ import {
   eventKinds,
   eventSchema,
   explainerSchema,
+  guideStepSchema,
   pageSchema,
   professionalPageSchema,
   serviceSchema,
@@ -36,6 +37,7 @@ export const collectionSchemas = {
   volunteering: volunteeringSchema,
   events: eventSchema,
   professionals: professionalPageSchema,
+  guide: guideStepSchema,
   pages: pageSchema,
   settings: settingsSchema,
 } as const;
@@ -199,6 +201,24 @@ export function cmsConfig(options: BackendOptions = {}) {
         summary: '{{title}} (order {{order}})',
         sortable_fields: ['order', 'title'],
         fields: [...fieldsOf(collectionSchemas.professionals), body(BODY_HINT)],
+      },
+      {
+        name: 'guide',
+        label: 'Could it help? (guide)',
+        label_singular: 'question or ending',
+        description:
+          'The guide “Could restorative justice help you?”, one question or ending per entry. It starts at “start”. Each answer names the entry it leads to (its file name); an entry without answers is an ending. The site will not build if an answer leads nowhere.',
+        folder: 'content/guide',
+        extension: 'md',
+        format: 'frontmatter',
+        create: true,
+        slug: '{{slug}}',
+        identifier_field: 'title',
+        summary: '{{slug}}: {{title}}',
+        fields: [
+          ...fieldsOf(collectionSchemas.guide),
+          { ...body('Optional. A few sentences under the question, or the ending’s explanation.'), required: false },
+        ],
       },
       {
         name: 'volunteering',

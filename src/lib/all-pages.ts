@@ -32,6 +32,7 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         { href: '/volunteer/', title: 'Volunteer with us' },
         { href: '/volunteer/apply/', title: 'Apply to volunteer' },
         { href: '/refer/', title: 'Make a referral' },
+        { href: '/could-it-help/', title: 'Could restorative justice help you?' },
         { href: '/contact/', title: 'Contact' },
         { href: '/feedback/', title: 'Feedback and complaints' },
         { href: '/training-and-events/', title: 'Training and events' },

@@ -236,6 +236,46 @@ export const professionalPageSchema = basePageSchema.extend({
   }),
 });
 
+/**
+ * "Could restorative justice help me?": one question or ending per file. A question lists
+ * its answers, each naming the step it leads to; an ending (no answers) lists next steps.
+ * The build fails if an answer leads nowhere (src/lib/guide.ts).
+ */
+export const guideActionKinds = ['read', 'phone', 'refer'] as const;
+export const guideStepSchema = basePageSchema.extend({
+  answers: z
+    .array(
+      z.object({
+        label: text('Answer', 'What the visitor would say, in their words.'),
+        next: z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9-]+$/, 'Leads to must be the file name of another step, like harmed-safe')
+          .meta({ label: 'Leads to', hint: 'The file name of the next question or ending, for example harmed-safe.' }),
+      }),
+    )
+    .default([])
+    .meta({ label: 'Answers', hint: 'For a question: one per answer. Leave empty for an ending.' }),
+  actions: z
+    .array(
+      z.object({
+        kind: z.enum(guideActionKinds).meta({
+          label: 'Kind',
+          hint: 'refer: a button to the referral form; phone: our phone number; read: a link to a page.',
+        }),
+        label: text('Link text', 'What the link says, for example “Read about ways of taking part”.'),
+        href: localLink('Link to', 'A page on this site, for example /refer/i-was-harmed/. Not needed for phone.')
+          .optional()
+          .meta({
+            label: 'Link to',
+            hint: 'A page on this site, for example /refer/i-was-harmed/. Not needed for phone.',
+          }),
+      }),
+    )
+    .default([])
+    .meta({ label: 'Next steps', hint: 'For an ending: what the visitor can do next.' }),
+});
+
 export const navItemSchema = z.object({
   label: text('Label', 'The words in the menu.'),
   href: localLink('Link to', 'A page on this site, starting with /.'),

@@ -19,6 +19,7 @@ const schemaFor: Record<string, z.ZodObject> = {
   volunteering: collectionSchemas.volunteering,
   events: collectionSchemas.events,
   professionals: collectionSchemas.professionals,
+  guide: collectionSchemas.guide,
   pages: collectionSchemas.pages,
   settings: collectionSchemas.settings,
 };

@@ -97,3 +97,17 @@ test('event times are UK times, whatever the season, and past events are not upc
   expect(isUpcoming(event, new Date('2027-02-10T15:31:00Z'))).toBe(false);
   expect(isUpcoming({ ...event, publishFrom: new Date('2027-01-01') }, new Date('2026-12-01T09:00:00Z'))).toBe(false);
 });
+
+test('a broken guide is caught: a missing start, an answer to nowhere, a circle', async () => {
+  const { guideProblems } = await import('../../src/lib/guide.ts');
+  const ending = { id: 'end', answers: [], actions: [{ kind: 'phone', label: 'Phone us' }] };
+  const start = (next: string) => ({ id: 'start', answers: [{ label: 'Yes', next }], actions: [] });
+  expect(guideProblems([start('end'), ending])).toEqual([]);
+  expect(guideProblems([ending])[0]).toMatch(/start\.md is missing/);
+  expect(guideProblems([start('nowhere'), ending]).join()).toMatch(/leads to “nowhere”, which does not exist/);
+  const loop = { id: 'loop', answers: [{ label: 'Again', next: 'start' }], actions: [] };
+  expect(guideProblems([start('loop'), loop, ending]).join()).toMatch(/not every path reaches an ending/);
+  expect(guideProblems([start('end'), { ...ending, actions: [{ kind: 'read', label: 'Read' }] }]).join()).toMatch(
+    /needs “Link to”/,
+  );
+});
