@@ -200,6 +200,15 @@ test('a referral made for someone else is worded for them, from the questions to
   await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();
   await expect(main.getByText('will contact the person you referred')).toBeVisible();
   await expect(main.getByText('A trained facilitator will contact you,')).toHaveCount(0);
+  // The easy read page and the steps, with what the person chooses at each, are a click away.
+  await expect(main.getByRole('link', { name: 'Restorative justice in easy read' })).toHaveAttribute(
+    'href',
+    '/restorative-processes/easy-read/',
+  );
+  await expect(main.getByRole('link', { name: /What happens next, step by step/ })).toHaveAttribute(
+    'href',
+    '/restorative-processes/how-it-works/',
+  );
   const reference = (await page.locator('[data-reference]').textContent())!;
   const text = decode((await mail.waitFor(reference)).raw);
   // Access needs come first in the staff email, before the details.
