@@ -109,7 +109,7 @@ export function cmsConfig(options: BackendOptions = {}) {
         create: true,
         slug: '{{slug}}',
         identifier_field: 'title',
-        summary: '{{title}} (order {{order}})',
+        summary: '{{title}}',
         sortable_fields: ['order', 'title'],
         fields: [...fieldsOf(collectionSchemas.services), body(BODY_HINT)],
       },
@@ -143,7 +143,7 @@ export function cmsConfig(options: BackendOptions = {}) {
         create: true,
         slug: '{{slug}}',
         identifier_field: 'title',
-        summary: '{{title}} (for {{audience}})',
+        summary: '{{title}}',
         sortable_fields: ['order', 'title'],
         view_filters: [
           { label: 'Questions and answers', field: 'audience', pattern: 'harmed|responsible|professionals' },
@@ -217,7 +217,7 @@ export function cmsConfig(options: BackendOptions = {}) {
         summary: '{{slug}}: {{title}}',
         fields: [
           ...fieldsOf(collectionSchemas.guide),
-          { ...body('Optional. A few sentences under the question, or the ending’s explanation.'), required: false },
+          { ...body('A few sentences under the question, or the ending’s explanation.'), required: false },
         ],
       },
       {

@@ -123,8 +123,13 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
     }
     const { body, isJson } = parsed;
     const asJson = wantsJson(request, isJson);
-    const page = (status: number, title: string, main: string, headers: Record<string, string> = {}) =>
-      pageFor({ origin, path: form.pagePath, title, main }).then((text) => html(status, text, headers));
+    // Pages answering a plain form post are kept by the browser (never by shared caches), so that
+    // Back returns to them instead of to the browser's "Confirm form resubmission" error. Sending
+    // again from one gives the confirmation already given, never a second submission.
+    const page = (status: number, title: string, main: string) =>
+      pageFor({ origin, path: form.pagePath, title, main }).then((text) =>
+        html(status, text, { 'Cache-Control': 'private, no-cache' }),
+      );
     const questionsPage = (status: number, values: Values, errors = {}, focus?: string) =>
       page(
         status,
@@ -181,11 +186,7 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
     if (action === 'check') {
       const token = issueToken(tokenSecret, form.id, result.values, clock());
       if (asJson) return json(200, { ok: true, values: result.values, token, sendAfterMs: minMsBeforeSend });
-      // Kept by the browser (not shared caches) so that Back from the confirmation shows these
-      // answers again, not an error page; sending them again shows the confirmation already given.
-      return page(200, `Check your answers – ${form.title}`, renderCheckAnswers(form, result.values, token), {
-        'Cache-Control': 'private, no-cache',
-      });
+      return page(200, `Check your answers – ${form.title}`, renderCheckAnswers(form, result.values, token));
     }
 
     // Sending needs a token issued for exactly these answers, old enough, and never used.

@@ -27,7 +27,8 @@ export function staffEmail(
   receivedAt: string,
   to: string,
 ): OutgoingMail {
-  const speaker = speakerFor(form, values);
+  // Staff read labels in their own words ("Referrer's name"), whoever filled the form in.
+  const speaker = { ...speakerFor(form, values), reader: 'staff' as const };
   const rowOf = (field: ReturnType<typeof allFields>[number]) => ({
     label: say(field.summaryLabel ?? field.label, speaker),
     answer: describeAnswer(field, values[field.name], speaker),

@@ -43,12 +43,12 @@ const referralFor: ChoiceField = {
 
 export const SETTINGS = [
   { value: 'crime', label: 'A crime' },
-  { value: 'prison-probation', label: 'Someone is in prison or on probation' },
+  { value: 'prison-probation', label: 'Someone in prison or on probation' },
   { value: 'neighbours', label: 'Neighbours or the community' },
   { value: 'school', label: 'A school or children’s home' },
   { value: 'care-home', label: 'A care home' },
   { value: 'workplace', label: 'A workplace' },
-  { value: 'other', label: 'Somewhere else' },
+  { value: 'other', label: 'Something else' },
 ];
 
 const phoneFormat = 'like 01632 960 001 or 07700 900 982';
@@ -83,11 +83,11 @@ export const referralForm: FormDefinition = {
       other: 'Taking part is their choice. Nothing happens without their agreement, and they can stop at any time.',
     },
   ],
-  highlights: ['accessNeeds', 'interpreterLanguage'],
+  highlights: ['accessNeeds', 'interpreterLanguage', 'supportNeeds'],
   readNext: [
     {
       href: '/restorative-processes/how-it-works/',
-      text: 'What happens next, step by step, and what you choose at each step',
+      text: 'What happens next, step by step',
     },
     { href: '/restorative-processes/easy-read/', text: 'Restorative justice in easy read' },
   ],
@@ -116,7 +116,7 @@ export const referralForm: FormDefinition = {
   sections: [
     {
       id: 'referrer',
-      heading: 'About you',
+      heading: { self: 'About you', other: 'About you', staff: 'The person making the referral' },
       intro: ['So we can contact you about this referral if we need to.'],
       when: forOther,
       fields: [
@@ -124,7 +124,7 @@ export const referralForm: FormDefinition = {
           kind: 'text',
           name: 'referrerName',
           label: 'Your full name',
-          summaryLabel: 'Your name',
+          summaryLabel: { self: 'Your name', other: 'Your name', staff: 'Referrer’s name' },
           autocomplete: 'name',
           spellcheck: false,
           maxLength: 100,
@@ -135,7 +135,7 @@ export const referralForm: FormDefinition = {
           name: 'relationship',
           label: 'How do you know them?',
           hint: 'For example, parent, partner, friend or carer.',
-          summaryLabel: 'How you know them',
+          summaryLabel: { self: 'How you know them', other: 'How you know them', staff: 'How they know the person' },
           optional: true,
           when: forSupporter,
           maxLength: 100,
@@ -156,6 +156,7 @@ export const referralForm: FormDefinition = {
           kind: 'text',
           name: 'role',
           label: 'Your role',
+          summaryLabel: { self: 'Your role', other: 'Your role', staff: 'Referrer’s role' },
           when: forProfessional,
           autocomplete: 'organization-title',
           maxLength: 100,
@@ -165,6 +166,7 @@ export const referralForm: FormDefinition = {
           kind: 'tel',
           name: 'referrerPhone',
           label: 'Your phone number',
+          summaryLabel: { self: 'Your phone number', other: 'Your phone number', staff: 'Referrer’s phone' },
           hint: { self: '', other: '', professional: 'A work number.', supporter: '' },
           autocomplete: 'tel',
           width: 'medium',
@@ -179,6 +181,7 @@ export const referralForm: FormDefinition = {
           kind: 'email',
           name: 'referrerEmail',
           label: 'Your email address',
+          summaryLabel: { self: 'Your email address', other: 'Your email address', staff: 'Referrer’s email' },
           hint: { self: '', other: '', professional: 'A work email address.', supporter: '' },
           autocomplete: 'email',
           spellcheck: false,
@@ -193,7 +196,11 @@ export const referralForm: FormDefinition = {
           kind: 'radios',
           name: 'referrerEmailConfirmation',
           label: 'Can we email you a confirmation with the reference number?',
-          summaryLabel: 'Email you a confirmation',
+          summaryLabel: {
+            self: 'Email you a confirmation',
+            other: 'Email you a confirmation',
+            staff: 'Confirmation emailed to the referrer',
+          },
           options: [
             { value: 'yes', label: 'Yes' },
             { value: 'no', label: 'No' },
@@ -204,14 +211,14 @@ export const referralForm: FormDefinition = {
     },
     {
       id: 'person',
-      heading: { self: 'About you', other: 'The person being referred' },
+      heading: { self: 'About you', other: 'The person being referred', staff: 'The person who would take part' },
       intro: [{ self: '', other: 'Answer these questions about them.' }],
       fields: [
         {
           kind: 'text',
           name: 'fullName',
           label: { self: 'Your full name', other: 'Their full name' },
-          summaryLabel: { self: 'Your name', other: 'Their name' },
+          summaryLabel: { self: 'Your name', other: 'Their name', staff: 'Name' },
           autocomplete: { self: 'name', other: 'off' },
           spellcheck: false,
           maxLength: 100,
@@ -227,7 +234,7 @@ export const referralForm: FormDefinition = {
           kind: 'radios',
           name: 'personRole',
           label: 'Were they harmed, or did they cause the harm?',
-          summaryLabel: 'They',
+          summaryLabel: 'Harmed or caused harm',
           when: forOther,
           options: [
             { value: 'harmed', label: 'They were harmed' },
@@ -324,7 +331,11 @@ export const referralForm: FormDefinition = {
           name: 'emailConfirmation',
           label: 'Can we email you a confirmation with the reference number?',
           hint: 'Say no if someone else may read your emails.',
-          summaryLabel: 'Email you a confirmation',
+          summaryLabel: {
+            self: 'Email you a confirmation',
+            other: 'Email you a confirmation',
+            staff: 'Confirmation emailed',
+          },
           when: [forSelf, byEmail],
           options: [
             { value: 'yes', label: 'Yes, it is safe to email me' },
@@ -341,10 +352,10 @@ export const referralForm: FormDefinition = {
         {
           kind: 'radios',
           name: 'setting',
-          label: 'Where did it happen?',
-          summaryLabel: 'Where it happened',
+          label: 'What is it about?',
+          summaryLabel: 'What it is about',
           options: SETTINGS,
-          messages: { required: 'Select where it happened' },
+          messages: { required: 'Select what it is about' },
         },
         {
           kind: 'textarea',

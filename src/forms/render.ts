@@ -220,7 +220,8 @@ export function renderErrorSummary(form: FormDefinition, errors: Errors): string
     .join('');
   // tabindex -1 so the script can move focus here; role=alert so it is announced at once.
   return (
-    `<div class="error-summary" data-error-summary tabindex="-1" role="alert" aria-labelledby="error-summary-title">` +
+    // autofocus: without JavaScript the page itself puts the cursor on the summary when it loads.
+    `<div class="error-summary" data-error-summary tabindex="-1" role="alert" aria-labelledby="error-summary-title" autofocus>` +
     `<h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>` +
     `<ul class="error-summary__list">${items}</ul></div>`
   );
@@ -360,11 +361,13 @@ export function renderCheckAnswers(form: FormDefinition, values: Values, token: 
             `<div class="summary-list__row"><dt class="summary-list__key">${escapeHtml(label)}</dt>` +
             `<dd class="summary-list__value">${answer}</dd>` +
             `<dd class="summary-list__actions"><button class="link-button" type="submit" name="change" value="${escapeHtml(field.name)}" formnovalidate>` +
-            `Change<span class="visually-hidden"> ${escapeHtml(label.toLowerCase())}</span></button></dd></div>`
+            // Only the first letter is lowered: "Change using IT", not "Change using it".
+            `Change<span class="visually-hidden"> ${escapeHtml(label.charAt(0).toLowerCase() + label.slice(1))}</span></button></dd></div>`
           );
         })
         .join('');
-      return `<h2>${escapeHtml(say(section.heading, speaker))}</h2><dl class="summary-list">${rows}</dl>`;
+      const note = section.checkNote ? `<p>${escapeHtml(section.checkNote)}</p>` : '';
+      return `<h2>${escapeHtml(say(section.heading, speaker))}</h2>${note}<dl class="summary-list">${rows}</dl>`;
     })
     .join('');
   return (

@@ -207,6 +207,8 @@ export const volunteerApplicationForm: FormDefinition = {
     {
       id: 'equality',
       heading: 'Equality monitoring (optional)',
+      checkNote:
+        'These answers are not sent with your application. They are kept apart, with no name, and only counted.',
       intro: [
         'These questions help us check that we recruit fairly. Answering is up to you, and your answers are not used to decide on your application.',
         'Your answers to these questions are not sent with your application and are never seen by the people who choose volunteers. They are stored apart, with no name, reference or date, and staff only see how many people gave each answer, once a month.',

@@ -10,8 +10,8 @@ export function serviceCard(entry: CollectionEntry<'services'>): Card {
     kind: 'service',
     href: `/what-we-do/${entry.id}/`,
     title: entry.data.title,
+    // The summary already says whom a service is for; repeating "For: …" above it read twice.
     summary: entry.data.summary,
-    meta: `For: ${entry.data.audience}`,
     illustration: entry.data.illustration,
   };
 }

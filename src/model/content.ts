@@ -40,18 +40,18 @@ export type IllustrationName = (typeof illustrationNames)[number];
 
 const illustration = z.enum(illustrationNames).optional().meta({
   label: 'Illustration',
-  hint: 'Optional. A small drawing shown beside the heading and on links to this page. Leave empty for none.',
+  hint: 'A small drawing shown beside the heading and on links to this page. Leave empty for none.',
 });
 
 /** Optional dates that put an entry on the site, and take it off, by themselves. */
 export const scheduleFields = {
   publishFrom: z.coerce.date().optional().meta({
     label: 'Publish from',
-    hint: 'Optional. The entry stays off the site until this day. The site is rebuilt every night, so it appears that morning.',
+    hint: 'The entry stays off the site until this day. The site is rebuilt every night, so it appears that morning.',
   }),
   removeAfter: z.coerce.date().optional().meta({
     label: 'Remove after',
-    hint: 'Optional. The entry comes off the site the day after this one, at the nightly rebuild.',
+    hint: 'The entry comes off the site the day after this one, at the nightly rebuild.',
   }),
 };
 
@@ -90,7 +90,7 @@ export const basePageSchema = z.object({
   illustration,
   searchTerms: z.string().trim().optional().meta({
     label: 'Other words people search for',
-    hint: 'Optional. Words visitors may type that the page does not use, separated by commas, for example “victim, offender, mediation”. Search finds the page by them; they are not shown.',
+    hint: 'Words visitors may type that the page does not use, separated by commas, for example “victim, offender, mediation”. Search finds the page by them; they are not shown.',
   }),
 });
 
@@ -167,18 +167,18 @@ export const routeSchema = z.object({
 });
 
 export const pageSchema = basePageSchema.extend({
-  lede: optionalText('Opening sentence', 'Optional. Shown in larger text under the heading.', 'text'),
+  lede: optionalText('Opening sentence', 'Shown in larger text under the heading.', 'text'),
   routes: z.array(routeSchema).optional().meta({
     label: 'Routes',
-    hint: 'Optional. Large links by situation, used on the home page.',
+    hint: 'Large links by situation, used on the home page.',
   }),
   updated: z.coerce.date().optional().meta({
     label: 'Last reviewed',
-    hint: 'Optional. Shown at the foot of policies and statements.',
+    hint: 'Shown at the foot of policies and statements.',
   }),
   draftNotice: optionalText(
     'Draft notice',
-    'Optional. A notice at the top of the page, for example while a policy waits for approval.',
+    'A notice at the top of the page, for example while a policy waits for approval.',
     'text',
   ),
   contents,
@@ -232,7 +232,7 @@ export const professionalPageSchema = basePageSchema.extend({
   }),
   checked: z.coerce.date().optional().meta({
     label: 'Facts last checked',
-    hint: 'Optional. When someone last checked the facts on this page against their source (for example the Victims’ Code).',
+    hint: 'When someone last checked the facts on this page against their source (for example the Victims’ Code).',
   }),
 });
 

@@ -118,7 +118,10 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     show(renderAudienceQuestion(form, { values, errors }), errors, form.audience?.field.name);
   }
 
-  function showCheckAnswers(): void {
+  function showCheckAnswers(fromHistory = false): void {
+    // Check your answers gets its own entry in the history, so Back returns to the questions
+    // with every answer kept, as it would between two pages.
+    if (!fromHistory) doc.defaultView?.history.pushState({ formStep: 'check' }, '');
     showIntro(false);
     body.innerHTML = renderCheckAnswers(form, values, token);
     setTitle('Check your answers –');
@@ -246,8 +249,31 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
 
   const readHoneypot = (element: HTMLFormElement) => String(new FormData(element).get('website') ?? '');
 
+  doc.defaultView?.addEventListener('popstate', (event) => {
+    const onCheck = body.querySelector('form')?.dataset.step === 'check';
+    const wantsCheck = (event.state as { formStep?: string } | null)?.formStep === 'check';
+    if (onCheck && !wantsCheck && !sending) showQuestions();
+    else if (!onCheck && wantsCheck && token) showCheckAnswers(true);
+  });
+
   // Take over the server-rendered form without redrawing it, so nothing moves.
-  if (!body.querySelector('form')) return;
+  const served = body.querySelector<HTMLFormElement>('form');
+  if (!served) return;
+  // Coming back to this page from another (Back after sending, say), the browser would fill the
+  // boxes with the answers typed before: on a shared phone that shows them to the next person,
+  // and they could be sent twice. Start empty instead (what the page itself fills in stays).
+  const navigation = doc.defaultView?.performance.getEntriesByType('navigation')[0] as
+    PerformanceNavigationTiming | undefined;
+  if (navigation?.type === 'back_forward') {
+    // The browser puts typed values back as late as the load event: clear them after it too.
+    const clear = () => {
+      served.reset();
+      values = readValues(form, served);
+      applyConditions(served, values);
+    };
+    clear();
+    doc.defaultView?.addEventListener('pageshow', (event) => !event.persisted && clear(), { once: true });
+  }
   values = readValues(form, attach());
 }
 

@@ -18,7 +18,8 @@ export function enableMenu(doc: Document): void {
   link.hidden = true;
   button.hidden = false;
   button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
-  (button.closest('header') ?? panel).addEventListener('keydown', (event) => {
+  // On the whole page: focus may have moved on past the menu's last link.
+  doc.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || button.getAttribute('aria-expanded') !== 'true') return;
     setOpen(false);
     button.focus();

@@ -66,7 +66,7 @@ async function expectErrorsShown(page: Page) {
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeVisible();
   await expect(summary.getByRole('link', { name: 'Enter your full name' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'Select where it happened' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Select what it is about' })).toBeVisible();
   // The inline message uses exactly the same words as the summary.
   await expect(page.locator('#field-fullName-error')).toHaveText('Error: Enter your full name');
 }
@@ -150,11 +150,19 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goBack();
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       if (javaScriptEnabled) {
-        // The confirmation took the form's place: Back is the page before it.
-        await expect(page).toHaveURL(/\/refer\/$/);
-        await expect(page.getByRole('heading', { name: 'Make a referral', exact: true })).toBeVisible();
+        // The confirmation took the place of check your answers: Back is the questions page,
+        // which says the referral was sent, or (loaded afresh) is empty, ready for a new one.
+        await expect(page).toHaveURL(/\/refer\/i-was-harmed\/$/);
+        const sentNotice = page.getByText('Your referral has been sent');
+        const nameBox = page.getByLabel('Your full name', { exact: true });
+        await expect(sentNotice.or(nameBox)).toBeVisible();
+        if (await nameBox.isVisible()) await expect(nameBox).toHaveValue('');
       } else {
         await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
+        // Further back, through the questions the Change button showed: still pages, never an error.
+        await page.goBack();
+        await expect(page.getByLabel('Your full name', { exact: true })).toBeVisible();
+        await page.goForward();
         await page.getByRole('button', { name: 'Send referral' }).click();
         await expect(page.locator('[data-reference]')).toHaveText(reference);
       }
@@ -182,7 +190,7 @@ test('a referral made for someone else is worded for them, from the questions to
   await page.getByRole('group', { name: 'How can we contact them safely?' }).getByLabel('Phone').check();
   await page.getByLabel('Their phone number').fill('07700 900 982');
   await page.getByRole('group', { name: 'Can we leave them a message?' }).getByLabel('Yes').check();
-  await page.getByLabel('Someone is in prison or on probation').check();
+  await page.getByLabel('Someone in prison or on probation').check();
   await page.getByLabel('An interpreter', { exact: true }).check();
   await page.getByLabel('Which language?').fill('Polish');
   await page.getByLabel('The person has agreed to this referral and to us contacting them').check();
@@ -213,7 +221,7 @@ test('a referral made for someone else is worded for them, from the questions to
   const text = decode((await mail.waitFor(reference)).raw);
   // Access needs come first in the staff email, before the details.
   expect(text.indexOf('Polish')).toBeGreaterThan(0);
-  expect(text.indexOf('NEEDS TO TAKE PART')).toBeLessThan(text.indexOf('ABOUT YOU'));
+  expect(text.indexOf('NEEDS TO TAKE PART')).toBeLessThan(text.indexOf('THE PERSON MAKING THE REFERRAL'));
 });
 
 test('while an answer is on its way the button and a live region say so, and the old errors go', async ({ page }) => {
@@ -260,6 +268,22 @@ test.describe('without JavaScript', () => {
       page.locator('#group-interpreterLanguage').getByText(/Answer this only if you ticked “An interpreter”/),
     ).toBeVisible();
   });
+});
+
+test('with JavaScript, Back from check your answers returns to the questions with every answer kept', async ({
+  page,
+}) => {
+  const name = `Back Again ${Date.now()}`;
+  await chooseAudience(page, 'Me: I was harmed');
+  await fillReferral(page, name);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByLabel('Your full name', { exact: true })).toHaveValue(name);
+  await expect(page.getByLabel('Your phone number', { exact: true })).toHaveValue('01632 960 001');
+  await expect(page).toHaveURL(/\/refer\/i-was-harmed\/$/);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText(name)).toBeVisible();
 });
 
 test('a double click on Send referral sends one referral', async ({ page }) => {
@@ -400,7 +424,7 @@ test('a referral can be made with the keyboard alone', async ({ page }) => {
   await keys.type('Your email address', 'keyboard.person@example.org');
   await keys.choose('Can we leave you a message?', 'No');
   await keys.choose('Can we email you a confirmation with the reference number?', 'No');
-  await keys.choose('Where did it happen?', 'Neighbours or the community');
+  await keys.choose('What is it about?', 'Neighbours or the community');
   await keys.press('Continue');
   await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeFocused();
   await keys.press('Send referral');

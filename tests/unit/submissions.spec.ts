@@ -146,3 +146,30 @@ test('volunteer email keeps equality answers apart; the person’s email holds n
   expect(person.subject).not.toContain('Sam');
   expect(alertEmail('RG-AAAA-DDDD', 'referral', 8, 'a@test.invalid').subject).toContain('RG-AAAA-DDDD');
 });
+
+test('staff read a referral made for someone else in their own words: whose details are whose', async () => {
+  const values = {
+    referralFor: 'professional',
+    referrerName: 'Pat Officer',
+    organisation: 'Probation',
+    role: 'Officer',
+    referrerPhone: '01632 960 002',
+    referrerEmail: 'pat@example.org',
+    referrerEmailConfirmation: 'no',
+    fullName: 'Sam Person',
+    personRole: 'harmed',
+    contactMethods: ['phone'],
+    phone: '07700 900 982',
+    leaveMessage: 'no',
+    setting: 'crime',
+    supportNeeds: 'Step-free access',
+    consentConfirmed: 'yes',
+  };
+  const mail = staffEmail(referralForm, 'RG-AAAA-EEEE', values, '2026-11-21T10:00:00Z', 'inbox@test.invalid');
+  expect(mail.text).toContain('Referrer’s name:\n  Pat Officer');
+  expect(mail.text).toContain('THE PERSON MAKING THE REFERRAL');
+  expect(mail.text).toContain('Harmed or caused harm:\n  They were harmed');
+  expect(mail.text).not.toMatch(/ABOUT YOU|Your name/);
+  // Support to take part comes before everything else.
+  expect(mail.text.indexOf('Step-free access')).toBeLessThan(mail.text.indexOf('Pat Officer'));
+});
