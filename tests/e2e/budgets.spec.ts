@@ -7,8 +7,8 @@ import { builtPages, DIST, readBuilt } from '../support/dist.ts';
 const scriptsOf = (html: string) =>
   [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !attrs.includes('application/ld+json'));
 
-const isFormPage = (pagePath: string) =>
-  (pagePath.startsWith('/refer/') || pagePath === '/volunteer/apply/') && !pagePath.includes('confirmation');
+/** A page with one of the forms on it. */
+const isFormPage = (pagePath: string) => readBuilt(pagePath).includes('data-form-root');
 
 test('content pages ship no JavaScript but the quick exit and the menu button (search adds its own)', () => {
   for (const pagePath of builtPages()) {

@@ -68,7 +68,7 @@ test('staff create a case study, edit a service and the phone number; after a bu
   await page.getByLabel('Setting').click();
   await page.getByText('Communities and neighbours', { exact: true }).click();
   await page.getByLabel('Outcome').fill('They agreed how to share the shed.');
-  await page.getByRole('button', { name: 'Now' }).click();
+  await page.getByRole('button', { name: 'Set date to now' }).click();
   await page.locator('[contenteditable="true"]').first().fill('The word zebracorn appears only in this case study.');
   await publish(page);
   await expect(page.getByText('Entry saved')).toBeVisible();
