@@ -102,6 +102,13 @@ export async function startLocalServer(options: {
   const { root, host = '127.0.0.1' } = options;
   const dataDir = options.dataDir ?? path.join(root, '.data');
   process.env.DATA_DIR = dataDir;
+  // The site's port is taken first: the helpers below listen on ports the system picks, and it
+  // could otherwise hand one of them the very port chosen for the site (seen under test).
+  type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  let ready!: (handle: Handle) => void;
+  const handlerReady = new Promise<Handle>((resolve) => (ready = resolve));
+  const server = createServer((req, res) => void handlerReady.then((handle) => handle(req, res)));
+  const actualPort = await listen(server, options.port, host);
   const blobs = await startLocalBlobs(dataDir);
   const functions = await loadFunctions(path.join(root, 'functions'));
   const netlify = new NetlifyDev({
@@ -133,7 +140,7 @@ export async function startLocalServer(options: {
     await sendWebResponse(res, response, 404);
   };
 
-  const server = createServer(async (req, res) => {
+  ready(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === CMS_LOCAL_BASE || url.pathname.startsWith(`${CMS_LOCAL_BASE}/`)) {
@@ -156,7 +163,6 @@ export async function startLocalServer(options: {
     }
   });
 
-  const actualPort = await listen(server, options.port, host);
   origins = [`http://localhost:${actualPort}`, `http://127.0.0.1:${actualPort}`];
   return {
     url: `http://localhost:${actualPort}`,

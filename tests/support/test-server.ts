@@ -4,6 +4,7 @@
  * `npm start` serves it, with its own Blobs store, key, log and CMS content copy.
  */
 import { appendFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { serveSite } from '../../scripts/lib/serve.ts';
 import { TestMailServer } from './smtp.ts';
@@ -26,8 +27,13 @@ for (const stream of [process.stdout, process.stderr]) {
   }) as typeof stream.write;
 }
 
+// The port chosen for the site is held while the mail server asks the system for a port of its
+// own, so the system cannot give it that one; the site takes it over straight after.
+const placeholder = createServer();
+await new Promise<void>((resolve) => placeholder.listen(Number(process.env.PORT), '127.0.0.1', resolve));
 const mail = new TestMailServer(0, paths.mailDir);
 await mail.start();
+await new Promise<void>((resolve) => placeholder.close(() => resolve()));
 Object.assign(process.env, {
   SMTP_URL: mail.url,
   MAIL_FROM: 'Website <website@test.invalid>',
