@@ -6,7 +6,7 @@ import type { Context } from '@netlify/functions';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
 import type { FormDefinition } from '../../src/forms/definition.ts';
-import { HONEYPOT_FIELD, say, typedValues, type Values } from '../../src/forms/fields.ts';
+import { hasOtherAnswers, HONEYPOT_FIELD, say, typedValues, type Values } from '../../src/forms/fields.ts';
 import { FORMS } from '../../src/forms/registry.ts';
 import {
   confirmationQuery,
@@ -60,11 +60,6 @@ type WaitUntil = (promise: Promise<unknown>) => void;
 
 const problemMessage = (form: FormDefinition) =>
   `We could not send your ${form.noun}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
-
-/** True when the body holds answers beyond the audience question (a change from check answers). */
-function hasOtherAnswers(form: FormDefinition, values: Values): boolean {
-  return Object.entries(values).some(([name, value]) => name !== form.audience?.field.name && value.length > 0);
-}
 
 /**
  * A trap counts as filled whatever shape it arrives in: sent twice it is a list, and in JSON

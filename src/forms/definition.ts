@@ -4,7 +4,7 @@
  * confirmation. The page, the browser script, the functions and the emails read them from here
  * and never ask which form they have.
  */
-import type { FieldSource, Speaker, Values, Words } from './fields.ts';
+import type { FieldSource, Values, Words } from './fields.ts';
 
 export interface FormDefinition extends FieldSource {
   id: string;
@@ -47,5 +47,3 @@ export interface FormDefinition extends FieldSource {
   /** Where the confirmation email goes, if the person said it is safe to email one. */
   confirmationTo(values: Values): string | undefined;
 }
-
-export type { Speaker };

@@ -282,6 +282,14 @@ export function speakerFor(form: FieldSource, values: Values): Speaker {
 }
 
 /**
+ * True when the answers hold more than the audience question's: the person is changing who the
+ * form is for from check your answers, and everything else they wrote must be kept.
+ */
+export function hasOtherAnswers(form: FieldSource, values: Values): boolean {
+  return Object.entries(values).some(([name, value]) => name !== form.audience?.field.name && value.length > 0);
+}
+
+/**
  * Checks what a browser or a client sent (form data turned into an object, or JSON): gives
  * the cleaned answers to the questions that were asked, in the form's order, or one message
  * per field in the words the person sees on the page. The browser script and the function

@@ -5,7 +5,7 @@
  * It imports no validation library: the checks are the plain functions the server runs.
  */
 import type { FormDefinition } from '../forms/definition.ts';
-import { allFields, say, validate, type Errors, type Values } from '../forms/fields.ts';
+import { allFields, hasOtherAnswers, say, validate, type Errors, type Values } from '../forms/fields.ts';
 import { FORMS } from '../forms/registry.ts';
 import {
   renderAudienceQuestion,
@@ -162,11 +162,8 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
       values = chosen;
       return showAudience({ [audience.field.name]: say(audience.field.messages.required) ?? '' });
     }
-    const otherAnswers = Object.entries(chosen).some(
-      ([name, value]) => name !== audience.field.name && value.length > 0,
-    );
     // Changing this answer from check your answers keeps everything else the person wrote.
-    if (otherAnswers) {
+    if (hasOtherAnswers(form, chosen)) {
       values = chosen;
       return showQuestions();
     }
