@@ -9,7 +9,7 @@ import { testPaths } from './tests/support/test-paths.ts';
 /**
  * The browser suite: the production build in dist/, served as `npm start` serves it, in
  * Debian's Chromium. The unit and in-process tests have their own config
- * (playwright.unit.config.ts) and need neither a build nor a server.
+ * (vitest.config.ts) and need neither a build nor a server.
  *
  * Each run picks a free port and its own data folder. This file is loaded again in every
  * worker; the first load puts its choices in the environment, which the workers inherit.

@@ -17,11 +17,21 @@ export function copyProject(root: string, prefix: string): { dir: string; remove
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Runs `astro build` in a project folder, with this repository's Astro. */
-export function astroBuild(root: string, dir: string): { status: number | null; output: string } {
+/**
+ * Runs `astro build` in a project folder, with this repository's Astro. `env` adds to or (with
+ * `undefined`) removes from this process's environment, say `{ BUILD_DATE: undefined }` for a
+ * build that, as in production, reads today's date from the clock.
+ */
+export function astroBuild(
+  root: string,
+  dir: string,
+  env: Record<string, string | undefined> = {},
+): { status: number | null; output: string } {
+  const merged: Record<string, string | undefined> = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...merged, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroBuild, copyProject } from '../../scripts/lib/project-copy.ts';
 import { TEST_RUN } from '../../playwright.config.ts';
+import { PINNED_NOW } from '../fixtures/pinned-date.ts';
 import { builtPages } from '../support/dist.ts';
 import { decode, savedMail, waitForMail } from '../support/smtp.ts';
 
@@ -33,7 +34,8 @@ test('the calendar feed parses, and lists exactly the events still to come', asy
   expect(ids).toEqual(builtEventIds().sort());
   expect(ids.length).toBeGreaterThan(0);
   for (const event of events) {
-    expect(event.startDate.toJSDate().getTime()).toBeGreaterThan(Date.now());
+    // The suite's build sees the site as on the pinned day, whatever today is.
+    expect(event.startDate.toJSDate().getTime()).toBeGreaterThan(PINNED_NOW.getTime());
     expect(event.endDate.compare(event.startDate)).toBe(1);
     expect(event.summary).toBeTruthy();
   }
@@ -56,12 +58,17 @@ test('the events page lists every event still to come, each with its date, place
   );
 });
 
-test('an event that has passed, or is not yet due, is not on the built site; one to come is', () => {
+/** A day counted from the clock this test runs by (faketime moves it), as YYYY-MM-DD. */
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+test('a production build (no pinned date) drops what has passed or is not yet due on the day it runs', () => {
   test.setTimeout(120_000); // a whole production build of a copy of the site
   const project = copyProject(ROOT, 'rg-events-');
   try {
     const dir = path.join(project.dir, 'content/events');
     writeFileSync(path.join(dir, 'long-gone.md'), eventFile('Long gone', '2020-05-01'));
+    writeFileSync(path.join(dir, 'just-gone.md'), eventFile('Just gone', daysFromNow(-2)));
+    writeFileSync(path.join(dir, 'next-month.md'), eventFile('Next month', daysFromNow(30)));
     writeFileSync(path.join(dir, 'coming-up.md'), eventFile('Coming up', '2099-05-01'));
     writeFileSync(
       path.join(dir, 'not-yet-announced.md'),
@@ -71,10 +78,12 @@ test('an event that has passed, or is not yet due, is not on the built site; one
       path.join(project.dir, 'content/caseStudies/withdrawn.md'),
       `---\ntitle: Withdrawn\nsummary: A summary.\nsetting: Workplaces\noutcome: An outcome.\ndate: 2026-01-01\nremoveAfter: 2026-02-01\n---\n\nBody.\n`,
     );
-    const { status, output } = astroBuild(ROOT, project.dir);
+    const { status, output } = astroBuild(ROOT, project.dir, { BUILD_DATE: undefined });
     expect(status, output).toBe(0);
     const dist = path.join(project.dir, 'dist');
     expect(existsSync(path.join(dist, 'training-and-events/coming-up/index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'training-and-events/next-month/index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'training-and-events/just-gone/index.html'))).toBe(false);
     expect(existsSync(path.join(dist, 'training-and-events/long-gone/index.html'))).toBe(false);
     expect(existsSync(path.join(dist, 'training-and-events/not-yet-announced/index.html'))).toBe(false);
     expect(existsSync(path.join(dist, 'case-studies/withdrawn/index.html'))).toBe(false);

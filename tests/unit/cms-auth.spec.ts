@@ -1,9 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { describe, beforeAll, afterAll, expect, test } from 'vitest';
 import cmsAuth from '../../functions/cms-auth.mts';
 import { handleCmsAuth, handoverScript } from '../../functions/cms-auth/oauth.ts';
 import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
-
-test.describe.configure({ mode: 'serial' });
 
 test('without GitHub settings, login says it is not set up', async () => {
   delete process.env.GITHUB_CLIENT_ID;
@@ -12,12 +10,12 @@ test('without GitHub settings, login says it is not set up', async () => {
   expect(await response.text()).toContain('not set up');
 });
 
-test.describe('with GitHub settings', () => {
-  test.beforeAll(() => {
+describe('with GitHub settings', () => {
+  beforeAll(() => {
     process.env.GITHUB_CLIENT_ID = 'client-id';
     process.env.GITHUB_CLIENT_SECRET = 'client-secret';
   });
-  test.afterAll(() => {
+  afterAll(() => {
     delete process.env.GITHUB_CLIENT_ID;
     delete process.env.GITHUB_CLIENT_SECRET;
   });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'vitest';
 import type { z } from 'astro/zod';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

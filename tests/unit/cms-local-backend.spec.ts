@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { beforeAll, afterAll, expect, test } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ let dir: string;
 let server: Server;
 let port: number;
 
-test.beforeAll(async () => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rg-cms-guard-'));
   for (const folder of ['content/services', 'public/uploads', '.data', 'functions']) {
     mkdirSync(path.join(dir, folder), { recursive: true });
@@ -26,7 +26,7 @@ test.beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as { port: number }).port;
 });
-test.afterAll(async () => {
+afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 });

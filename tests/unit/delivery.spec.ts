@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { beforeEach, afterEach, expect, test } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { deliver, storeSubmission, sweep, type RecordMetadata } from '../../functions/submissions/outbox.ts';
 import { newKeySpec, parseKeyring, seal } from '../../functions/submissions/seal.ts';
@@ -17,10 +17,10 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 let pipeline: Pipeline;
-test.beforeEach(async () => {
+beforeEach(async () => {
   pipeline = await startPipeline();
 });
-test.afterEach(async () => pipeline.stop());
+afterEach(async () => pipeline.stop());
 
 /** Everything the pipeline logs during `run`, as lines. */
 async function captureLogs(run: () => Promise<void>): Promise<string> {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'vitest';
 import type { FormDefinition } from '../../src/forms/definition.ts';
 import {
   allFields,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { beforeAll, afterAll, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { referralForm } from '../../src/forms/referral.ts';
 import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
@@ -11,10 +11,10 @@ import { formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../
  * never a crash, and every answer with the site's security headers.
  */
 let pipeline: Pipeline;
-test.beforeAll(async () => {
+beforeAll(async () => {
   pipeline = await startPipeline();
 });
-test.afterAll(async () => pipeline.stop());
+afterAll(async () => pipeline.stop());
 
 const FORMS = [referralForm, volunteerApplicationForm];
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'vitest';
 import { formatDate, navState, telHref } from '../../src/lib/contact.ts';
 import { countBy } from '../../src/lib/count.ts';
 import { cspRules, SITE_CSP } from '../../src/lib/security-headers.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'vitest';
 import { countSyllables, fleschReadingEase, mainText, readingEaseTarget } from '../../src/lib/readability.ts';
 
 test('syllables are estimated from vowel groups', () => {

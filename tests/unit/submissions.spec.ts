@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'vitest';
 import { failureReason } from '../../functions/submissions/mail.ts';
 import { backoffMs } from '../../functions/submissions/outbox.ts';
 import { isCrossSite } from '../../functions/submissions/http.ts';
