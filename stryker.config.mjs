@@ -1,0 +1,42 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutation`, not part of CI): Stryker makes small bugs in the
+ * pipeline and the forms' logic and reruns the unit and in-process tests (Vitest) for each; a bug
+ * no test notices "survives". scripts/mutation.ts runs this and prints the counts and the score,
+ * counting static and ignored mutants as not killed.
+ *
+ * Wording kept as data (questions, hints, messages, staff wording) is not mutated: it is content,
+ * and a mutant in a module-level object is "static" (it reruns the whole suite), thousands of them
+ * for no test worth having. Logic lives in functions, which are mutated.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'functions/**/*.ts',
+    'functions/**/*.mts',
+    'src/forms/**/*.ts',
+    // Wording as data: the forms' questions and messages.
+    '!src/forms/referral.ts',
+    '!src/forms/volunteer-application.ts',
+    '!src/forms/booking-enquiry.ts',
+    '!src/forms/feedback.ts',
+  ],
+  // Counted as not killed by scripts/mutation.ts, never hidden.
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 15_000,
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['progress', 'clear-text', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  clearTextReporter: { reportMutants: true, reportTests: false, allowEmojis: false },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', '.data', '.astro', 'test-results', 'reports', 'screenshots', '.bench', 'playwright-report'],
+  thresholds: { high: 90, low: 80, break: null },
+};
