@@ -1,18 +1,25 @@
 import type { Config, Context } from '@netlify/functions';
-import { FORMS } from '../src/forms/registry.ts';
+import { SERVER_FORMS } from './forms/registry.ts';
 import { serveForms } from './submissions/handler.ts';
 
 /**
- * Every form whose module gives it the shared addresses (`/api/forms/<id>` to post to,
- * `/forms/<id>/sent/` for its confirmation): a new form needs its module and its page's
- * content, and no function of its own.
+ * Every form, at the shared addresses (`/api/forms/<id>` to post to, `/forms/<id>/sent/` for
+ * its confirmation) and at the former addresses its settings keep (functions/forms/<id>.ts).
  */
-const serve = serveForms(FORMS);
+const serve = serveForms(SERVER_FORMS);
 
 export default async (request: Request, context: Context) => serve(request, context);
 
 export const config: Config = {
-  // Literal patterns: Netlify reads this config without running the code.
-  path: ['/api/forms/:form', '/forms/:form/sent'],
-  rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+  // Literal strings: Netlify reads this config without running the code. A test checks they
+  // cover every form's addresses. No trailing slash: Netlify matches a path with or without one.
+  path: [
+    '/api/forms/:form',
+    '/forms/:form/sent',
+    '/api/referral',
+    '/refer/confirmation',
+    '/api/volunteer-application',
+    '/volunteer/apply/confirmation',
+  ],
+  rateLimit: { windowLimit: 20, windowSize: 60, aggregateBy: ['ip', 'domain'] },
 };

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../functions/submissions/config.ts';
-import { createSubmissionHandler, FORMS, type HandlerDeps } from '../functions/submissions/handler.ts';
+import { createSubmissionHandler, SERVER_FORMS, type HandlerDeps } from '../functions/submissions/handler.ts';
 import { createMailer } from '../functions/submissions/mail.ts';
 import { newKeySpec } from '../functions/submissions/seal.ts';
 import { issueToken } from '../functions/submissions/token.ts';
 import { validate } from '../src/forms/fields.ts';
-import { referralForm } from '../src/forms/referral.ts';
+import referralForm from '../functions/forms/referral.ts';
 import { startLocalBlobs } from './lib/local-server.ts';
 
 const percentile = (sorted: number[], p: number) =>
@@ -57,7 +57,7 @@ export async function benchFunctions(): Promise<void> {
   const mailer = createMailer(config);
   const store = blobs.store(config.storeName);
   const markers = blobs.store(config.markersStoreName);
-  const deps: HandlerDeps = { config, mailer, outbox: { store, markers, config, mailer, forms: FORMS } };
+  const deps: HandlerDeps = { config, mailer, outbox: { store, markers, config, mailer, forms: SERVER_FORMS } };
   const handler = createSubmissionHandler(referralForm, () => deps);
   const pending: Promise<unknown>[] = [];
   const context = { waitUntil: (promise: Promise<unknown>) => pending.push(promise) } as never;

@@ -7,7 +7,7 @@
  */
 import type { Store } from '@netlify/blobs';
 import { randomBytes } from 'node:crypto';
-import type { FormDefinition } from '../../src/forms/definition.ts';
+import type { ServerForm } from '../forms/definition.ts';
 import { allFields, describeAnswer, say, type Values } from '../../src/forms/fields.ts';
 import { claimMarker } from './markers.ts';
 import type { OutgoingMail } from './mail.ts';
@@ -19,7 +19,7 @@ const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 const startOfMonth = (month: string) => Date.parse(`${month}-01T00:00:00Z`);
 
 /** Splits the answers to keep with the submission from those to keep apart. */
-export function splitSeparate(form: FormDefinition, values: Values): { kept: Values; apart: Values } {
+export function splitSeparate(form: ServerForm, values: Values): { kept: Values; apart: Values } {
   const separate = new Set(
     allFields(form)
       .filter((field) => field.separate)
@@ -32,7 +32,7 @@ export function splitSeparate(form: FormDefinition, values: Values): { kept: Val
 }
 
 /** Writes the answers kept apart, if there are any. The key says the form and month, nothing else. */
-export async function keepApart(markers: Store, form: FormDefinition, apart: Values, now: number): Promise<void> {
+export async function keepApart(markers: Store, form: ServerForm, apart: Values, now: number): Promise<void> {
   if (Object.keys(apart).length === 0) return;
   const month = monthOf(now);
   const key = `${PREFIX}${form.id}/${month}/${randomBytes(12).toString('hex')}`;
@@ -42,7 +42,7 @@ export async function keepApart(markers: Store, form: FormDefinition, apart: Val
 
 /** The counts email for one form and period. */
 export function equalityReport(
-  form: FormDefinition,
+  form: ServerForm,
   answers: Values[],
   period: { from: string; to: string },
   to: string,
@@ -80,9 +80,9 @@ export function equalityReport(
 export async function reportSeparateAnswers(
   deps: {
     markers: Store;
-    forms: Readonly<Record<string, FormDefinition>>;
+    forms: Readonly<Record<string, ServerForm>>;
     send(mail: OutgoingMail): Promise<unknown>;
-    inboxFor(form: FormDefinition): string;
+    inboxFor(form: ServerForm): string;
   },
   now: number,
 ): Promise<number> {

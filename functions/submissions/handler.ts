@@ -5,9 +5,9 @@
 import type { Context } from '@netlify/functions';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
-import type { FormDefinition } from '../../src/forms/definition.ts';
+import type { ServerForm } from '../forms/definition.ts';
 import { hasOtherAnswers, HONEYPOT_FIELD, say, typedValues, type Values } from '../../src/forms/fields.ts';
-import { FORMS } from '../../src/forms/registry.ts';
+import { SERVER_FORMS } from '../forms/registry.ts';
 import {
   confirmationQuery,
   renderAudienceQuestion,
@@ -26,7 +26,7 @@ import { normaliseReference } from './reference.ts';
 import { checkToken, issueToken } from './token.ts';
 import { parseAnswers } from './validate.ts';
 
-export { FORMS };
+export { SERVER_FORMS };
 
 export interface HandlerDeps {
   config: PipelineConfig;
@@ -53,12 +53,12 @@ export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDe
   const { config, mailer } = ready;
   const store = getStore({ name: config.storeName, consistency: 'strong' });
   const markers = getStore({ name: config.markersStoreName, consistency: 'strong' });
-  return { config, mailer, outbox: { store, markers, config, mailer, forms: FORMS } };
+  return { config, mailer, outbox: { store, markers, config, mailer, forms: SERVER_FORMS } };
 }
 
 type WaitUntil = (promise: Promise<unknown>) => void;
 
-const problemMessage = (form: FormDefinition) =>
+const problemMessage = (form: ServerForm) =>
   `We could not send your ${form.noun}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
 
 /**
@@ -73,7 +73,7 @@ function isFilled(trap: unknown): boolean {
   return !blank(trap);
 }
 
-export function createSubmissionHandler(form: FormDefinition, makeDeps: (context?: Context) => HandlerDeps = depsFor) {
+export function createSubmissionHandler(form: ServerForm, makeDeps: (context?: Context) => HandlerDeps = depsFor) {
   const handle = submissionSteps(form, makeDeps);
   return async (request: Request, context?: Context): Promise<Response> => {
     try {
@@ -87,7 +87,7 @@ export function createSubmissionHandler(form: FormDefinition, makeDeps: (context
   };
 }
 
-function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => HandlerDeps) {
+function submissionSteps(form: ServerForm, makeDeps: (context?: Context) => HandlerDeps) {
   return async (request: Request, context?: Context): Promise<Response> => {
     const origin = new URL(request.url).origin;
     if (request.method !== 'POST') {
@@ -248,7 +248,7 @@ function submissionSteps(form: FormDefinition, makeDeps: (context?: Context) => 
 }
 
 /** GET /refer/confirmation/?reference=…: the confirmation page, which shows only the reference. */
-export function createConfirmationHandler(form: FormDefinition) {
+export function createConfirmationHandler(form: ServerForm) {
   return async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -276,34 +276,34 @@ export function createConfirmationHandler(form: FormDefinition) {
   };
 }
 
-/** The shared addresses a form gets when its module names no function of its own. */
-export const sharedAddresses = (id: string) => ({
-  endpoint: `/api/forms/${id}`,
-  confirmationPath: `/forms/${id}/sent/`,
-});
-
 /**
- * One handler for every form at the shared addresses: `/api/forms/<id>` and
- * `/forms/<id>/sent/`. The form is found by its id in the registry; nothing here knows any form.
+ * One handler for every form: `/api/forms/<id>` to post to and `/forms/<id>/sent/` for the
+ * confirmation, plus any former addresses a form's settings keep answering. The form is found by
+ * its id or address; nothing here knows any form.
  */
 export function serveForms(
-  forms: Readonly<Record<string, FormDefinition>>,
+  forms: Readonly<Record<string, ServerForm>>,
   makeDeps: (context?: Context) => HandlerDeps = depsFor,
 ) {
-  const served = new Map(
-    Object.values(forms)
-      .filter((form) => form.endpoint === sharedAddresses(form.id).endpoint)
-      .map((form) => [
-        form.id,
-        { submit: createSubmissionHandler(form, makeDeps), sent: createConfirmationHandler(form) },
-      ]),
-  );
+  const submitAt = new Map<string, (request: Request, context?: Context) => Promise<Response>>();
+  const sentAt = new Map<string, (request: Request) => Promise<Response>>();
+  const bare = (address: string) => address.replace(/\/+$/, '');
+  for (const form of Object.values(forms)) {
+    const submit = createSubmissionHandler(form, makeDeps);
+    const sent = createConfirmationHandler(form);
+    for (const address of [form, form.formerAddresses]) {
+      if (!address) continue;
+      submitAt.set(bare(address.endpoint), submit);
+      sentAt.set(bare(address.confirmationPath), sent);
+    }
+  }
   return async (request: Request, context?: Context): Promise<Response> => {
-    const [, first, second, id] = new URL(request.url).pathname.split('/');
-    const isApi = first === 'api' && second === 'forms';
-    const form = served.get((isApi ? id : second) ?? '');
-    if (!form) return json(404, { error: 'There is no form at this address' });
-    return isApi ? form.submit(request, context) : form.sent(request);
+    const path = bare(new URL(request.url).pathname);
+    const submit = submitAt.get(path);
+    if (submit) return submit(request, context);
+    const sent = sentAt.get(path);
+    if (sent) return sent(request);
+    return json(404, { error: 'There is no form at this address' });
   };
 }
 

@@ -3,7 +3,7 @@
  * Every answer is escaped in the HTML part; the text part is plain text. Everything that
  * differs between forms comes from the form's own module.
  */
-import type { FormDefinition } from '../../src/forms/definition.ts';
+import type { ServerForm } from '../forms/definition.ts';
 import { allFields, askedSections, describeAnswer, say, speakerFor, type Values } from '../../src/forms/fields.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
 import type { OutgoingMail } from './mail.ts';
@@ -21,21 +21,23 @@ interface Group {
  * labels are in the voice staff use (about the person), whoever filled the form in.
  */
 export function staffEmail(
-  form: FormDefinition,
+  form: ServerForm,
   reference: string,
   values: Values,
   receivedAt: string,
   to: string,
 ): OutgoingMail {
   // Staff read labels in their own words ("Referrer's name"), whoever filled the form in.
-  const speaker = { ...speakerFor(form, values), reader: 'staff' as const };
+  const speaker = speakerFor(form, values);
+  const staffWord = (key: string) =>
+    form.staffWords && Object.hasOwn(form.staffWords, key) ? form.staffWords[key] : undefined;
   const rowOf = (field: ReturnType<typeof allFields>[number]) => ({
-    label: say(field.summaryLabel ?? field.label, speaker),
+    label: staffWord(field.name) ?? say(field.summaryLabel ?? field.label, speaker),
     answer: describeAnswer(field, values[field.name], speaker),
   });
   const groups: Group[] = askedSections(form, values)
     .map(({ section, fields }) => ({
-      heading: say(section.heading, speaker),
+      heading: staffWord(section.id) ?? say(section.heading, speaker),
       rows: fields.filter((field) => !field.separate).map(rowOf),
     }))
     .filter((group) => group.rows.length > 0);
@@ -74,7 +76,7 @@ export function staffEmail(
 
 /** The confirmation to whoever sent it: their reference and what happens next, nothing they told us. */
 export function personEmail(
-  form: FormDefinition,
+  form: ServerForm,
   reference: string,
   to: string,
   contact: { phone: string; email: string },

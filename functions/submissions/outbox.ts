@@ -9,9 +9,10 @@
 import type { Store } from '@netlify/blobs';
 import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { FormDefinition } from '../../src/forms/definition.ts';
+import type { ServerForm } from '../forms/definition.ts';
 import type { Values } from '../../src/forms/fields.ts';
 import { contactFacts, inboxFor, type PipelineConfig } from './config.ts';
+import { confirmationAddress } from './confirmation.ts';
 import { keepApart, reportSeparateAnswers, splitSeparate } from './equality.ts';
 import { logEvent } from './log.ts';
 import { failureReason, type Mailer } from './mail.ts';
@@ -21,7 +22,7 @@ import { newReference } from './reference.ts';
 import { seal, unseal, type Sealed } from './seal.ts';
 
 export interface Submission {
-  form: FormDefinition['id'];
+  form: ServerForm['id'];
   reference: string;
   receivedAt: string;
   values: Values;
@@ -48,7 +49,7 @@ export interface OutboxDeps {
   markers: Store;
   config: PipelineConfig;
   mailer: Mailer;
-  forms: Readonly<Record<string, FormDefinition>>;
+  forms: Readonly<Record<string, ServerForm>>;
   now?: () => number;
 }
 
@@ -66,7 +67,7 @@ export function backoffMs(attempts: number, baseMs = 60_000): number {
   return Math.min(BACKOFF_MAX_MS, baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function storeSubmission(deps: OutboxDeps, form: FormDefinition, values: Values): Promise<string> {
+export async function storeSubmission(deps: OutboxDeps, form: ServerForm, values: Values): Promise<string> {
   const clock = (deps.now ?? Date.now)();
   const now = new Date(clock).toISOString();
   // Equality answers never join the record: they are kept apart, unlinked, for counts only.
@@ -216,7 +217,7 @@ export async function deliver(deps: OutboxDeps, reference: string): Promise<Deli
     deliveredAt: new Date(clock()).toISOString(),
   });
   logEvent({ form: form.id, reference, outcome: 'delivered', attempts: attempt + 1 });
-  const email = form.confirmationTo(submission.values);
+  const email = confirmationAddress(form.confirmation, submission.values);
   if (email) {
     try {
       const allowed = await allowConfirmation(

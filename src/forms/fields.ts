@@ -21,8 +21,6 @@ export type Words = string | ({ self: string; other: string } & Record<string, s
 export interface Speaker {
   voice: Voice;
   audience?: string;
-  /** Staff reading the email: words with a `staff` key say it their way ("Referrer's name"). */
-  reader?: 'staff';
 }
 
 export const SELF: Speaker = { voice: 'self' };
@@ -31,11 +29,7 @@ export function say(words: Words, speaker?: Speaker): string;
 export function say(words: Words | undefined, speaker?: Speaker): string | undefined;
 export function say(words: Words | undefined, speaker: Speaker = SELF): string | undefined {
   if (words === undefined || typeof words === 'string') return words;
-  return (
-    (speaker.reader ? words[speaker.reader] : undefined) ??
-    (speaker.audience !== undefined ? words[speaker.audience] : undefined) ??
-    words[speaker.voice]
-  );
+  return (speaker.audience !== undefined ? words[speaker.audience] : undefined) ?? words[speaker.voice];
 }
 
 export interface Option {

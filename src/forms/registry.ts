@@ -1,13 +1,14 @@
 /**
- * Every form the site has, by id: the one list the pages, the browser script and the
- * functions read. A new form is a new module added here, and content for its page.
+ * Every form the site has, by id, found by its module's place (`src/forms/<id>/form.ts`): a
+ * new form is a new folder, nothing listed by hand. Read by the pages at build time and by the
+ * tests. The browser script loads only the one form on its page (src/scripts/form.ts), and the
+ * functions have their own list (functions/forms/registry.ts), because Netlify's bundler does
+ * not read Vite's globs.
  */
-import { bookingEnquiryForm } from './booking-enquiry.ts';
 import type { FormDefinition } from './definition.ts';
-import { feedbackForm } from './feedback.ts';
-import { referralForm } from './referral.ts';
-import { volunteerApplicationForm } from './volunteer-application.ts';
+
+const modules = import.meta.glob<{ default: FormDefinition }>('./*/form.ts', { eager: true });
 
 export const FORMS: Readonly<Record<string, FormDefinition>> = Object.fromEntries(
-  [referralForm, volunteerApplicationForm, bookingEnquiryForm, feedbackForm].map((form) => [form.id, form]),
+  Object.values(modules).map(({ default: form }) => [form.id, form]),
 );

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { referralForm } from '../forms/referral.ts';
+import { referralForm } from '../forms/referral/form.ts';
 import { getCaseStudies, getEvents, getExplainers, getServices } from './collections.ts';
 import { pagesWithOwnRoute } from './routes.ts';
 

@@ -6,7 +6,6 @@
  */
 import type { FormDefinition } from '../forms/definition.ts';
 import { allFields, hasOtherAnswers, say, validate, type Errors, type Values } from '../forms/fields.ts';
-import { FORMS } from '../forms/registry.ts';
 import {
   renderAudienceQuestion,
   renderCheckAnswers,
@@ -274,9 +273,16 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
   values = readValues(form, attach());
 }
 
-export function enhanceForms(doc: Document): void {
-  doc.querySelectorAll<HTMLElement>('[data-form-root]').forEach((root) => {
-    const form = FORMS[root.dataset.formId ?? ''];
-    if (form) enhanceForm(root, form);
-  });
+/**
+ * Each form's questions and words as a chunk of its own, fetched only by the page that has that
+ * form: a form page downloads no other form (tests/e2e/budgets.spec.ts checks the built files).
+ */
+const formModules = import.meta.glob<{ default: FormDefinition }>('../forms/*/form.ts');
+
+export async function enhanceForms(doc: Document): Promise<void> {
+  for (const root of doc.querySelectorAll<HTMLElement>('[data-form-root]')) {
+    const load = formModules[`../forms/${root.dataset.formId}/form.ts`];
+    // Without its module the form still works as the server sent it, as with JavaScript off.
+    if (load) enhanceForm(root, (await load()).default);
+  }
 }

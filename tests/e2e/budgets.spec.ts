@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SERVER_FORMS } from '../../functions/forms/registry.ts';
+import { allFields, say } from '../../src/forms/fields.ts';
 import { builtPages, DIST, readBuilt } from '../support/dist.ts';
 
 const scriptsOf = (html: string) =>
@@ -91,4 +93,57 @@ test('each illustration is a small SVG under 10 KB, with nothing in it that coul
     expect(svg.length, name).toBeLessThan(10 * 1024);
     expect(svg, name).not.toMatch(/<script|href=|url\(/i);
   }
+});
+
+/** Words only one form has: its questions' labels and hints, which no other form shares. */
+function wordsOnlyIn(id: string): string[] {
+  const texts = (form: (typeof SERVER_FORMS)[string]) =>
+    allFields(form).flatMap((field) =>
+      [say(field.label), field.hint ? say(field.hint) : ''].filter((t) => t.length > 24),
+    );
+  const others = Object.values(SERVER_FORMS)
+    .filter((form) => form.id !== id)
+    .flatMap(texts);
+  // Words the shared form code says itself (such as "Your reference number is") are not a form's own.
+  const shared = ['render.ts', 'fields.ts'].map((file) => readFileSync(path.join('src/forms', file), 'utf8')).join('');
+  return texts(SERVER_FORMS[id]).filter((text) => !others.includes(text) && !shared.includes(text));
+}
+
+/** What only the server knows of any form: inboxes, the staff email's wording. */
+const serverOnlyWords = () =>
+  Object.values(SERVER_FORMS).flatMap((form) => [
+    form.inbox,
+    form.staffSubject,
+    form.staffNote,
+    ...Object.values(form.staffWords ?? {}).filter((text) => text.length > 6),
+  ]);
+
+test('a form page downloads its own form’s questions and no other form’s, and nothing only the server knows', async ({
+  page,
+}) => {
+  const formPages = builtPages().filter(isFormPage);
+  expect(formPages.length).toBeGreaterThan(3);
+  const seenForms = new Set<string>();
+  for (const pagePath of formPages) {
+    const scripts: string[] = [];
+    const onResponse = async (response: import('@playwright/test').Response) => {
+      if (response.url().endsWith('.js')) scripts.push(await response.text());
+    };
+    page.on('response', onResponse);
+    await page.goto(pagePath, { waitUntil: 'networkidle' });
+    page.off('response', onResponse);
+    const id = (await page.locator('[data-form-root]').getAttribute('data-form-id'))!;
+    seenForms.add(id);
+    const code = scripts.join('\n');
+    // Its own questions arrived (the script needs them to check answers in the browser)...
+    expect(
+      wordsOnlyIn(id).some((text) => code.includes(JSON.stringify(text).slice(1, -1))),
+      pagePath,
+    ).toBe(true);
+    // ...and nothing of any other form, nor anything only the server knows.
+    for (const other of Object.keys(SERVER_FORMS).filter((other) => other !== id))
+      for (const text of wordsOnlyIn(other)) expect(code.includes(text), `${pagePath} has “${text}”`).toBe(false);
+    for (const text of serverOnlyWords()) expect(code.includes(text), `${pagePath} has “${text}”`).toBe(false);
+  }
+  expect([...seenForms].sort()).toEqual(Object.keys(SERVER_FORMS).sort());
 });

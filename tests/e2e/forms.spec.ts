@@ -130,7 +130,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.getByRole('button', { name: 'Send referral' }).click();
       await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();
-      await expect(page).toHaveURL(/\/refer\/confirmation\/\?reference=RG-/);
+      await expect(page).toHaveURL(/\/forms\/referral\/sent\/\?reference=RG-/);
       const reference = (await page.locator('[data-reference]').textContent())!;
       expect(reference).toMatch(REFERENCE);
       await expect(page.getByRole('heading', { name: 'What happens next' })).toBeVisible();
@@ -231,7 +231,7 @@ test('while an answer is on its way the button and a live region say so, and the
   await fillReferral(page, `Waiting Person ${Date.now()}`);
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/referral', async (route) => {
+  await page.route('**/api/forms/referral', async (route) => {
     await held;
     await route.continue();
   });
@@ -243,8 +243,8 @@ test('while an answer is on its way the button and a live region say so, and the
   await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
   let releaseSend!: () => void;
   const heldSend = new Promise<void>((resolve) => (releaseSend = resolve));
-  await page.unroute('**/api/referral');
-  await page.route('**/api/referral', async (route) => {
+  await page.unroute('**/api/forms/referral');
+  await page.route('**/api/forms/referral', async (route) => {
     await heldSend;
     await route.continue();
   });
@@ -294,7 +294,8 @@ test('a double click on Send referral sends one referral', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Send referral' })).toBeVisible();
   const sends: string[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/api/referral') && request.postData()?.includes('"send"')) sends.push(request.url());
+    if (request.url().endsWith('/api/forms/referral') && request.postData()?.includes('"send"'))
+      sends.push(request.url());
   });
   await page.getByRole('button', { name: 'Send referral' }).dblclick();
   await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();

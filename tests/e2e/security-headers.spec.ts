@@ -36,6 +36,8 @@ test('every response carries the same security headers, from one source', async 
     await request.get('/no-such-page/'),
     await request.get('/admin/'),
     await request.get('/refer/confirmation/?reference=RG-7Q2K-M9XD'),
+    await request.get('/forms/referral/sent/?reference=RG-7Q2K-M9XD'),
+    await request.post('/api/forms/feedback', { data: {}, headers: { Accept: 'application/json' } }),
     await request.get('/api/referral'),
     await request.post('/api/referral', { data: {}, headers: { Accept: 'application/json' } }),
     await request.get('/api/cms-auth'),

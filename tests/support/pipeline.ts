@@ -12,13 +12,13 @@ import type { PipelineConfig } from '../../functions/submissions/config.ts';
 import {
   createHealthHandler,
   createSubmissionHandler,
-  FORMS,
+  SERVER_FORMS,
   type HandlerDeps,
 } from '../../functions/submissions/handler.ts';
 import { createMailer } from '../../functions/submissions/mail.ts';
 import { newKeySpec, parseKeyring } from '../../functions/submissions/seal.ts';
 import { startLocalBlobs } from '../../scripts/lib/local-server.ts';
-import type { FormDefinition } from '../../src/forms/definition.ts';
+import type { ServerForm } from '../../functions/forms/definition.ts';
 import { TestMailServer } from './smtp.ts';
 
 export interface Pipeline {
@@ -29,7 +29,7 @@ export interface Pipeline {
   now(): number;
   advance(ms: number): void;
   /** A handler for this form, as the function calls it. */
-  handler(form: FormDefinition): (request: Request) => Promise<Response>;
+  handler(form: ServerForm): (request: Request) => Promise<Response>;
   health(request: Request): Promise<Response>;
   /** Waits for every delivery the handlers handed to waitUntil. */
   settle(): Promise<void>;
@@ -38,7 +38,7 @@ export interface Pipeline {
 
 export async function startPipeline(
   overrides: Partial<PipelineConfig> = {},
-  forms: Readonly<Record<string, FormDefinition>> = FORMS,
+  forms: Readonly<Record<string, ServerForm>> = SERVER_FORMS,
 ): Promise<Pipeline> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rg-pipeline-'));
   const blobs = await startLocalBlobs(dir, { processContext: false });
@@ -156,7 +156,7 @@ export const REFERRAL_ANSWERS = {
 /** Check answers, let the minimum time pass on the fake clock, then send: as a person would. */
 export async function checkThenSend(
   pipeline: Pipeline,
-  form: FormDefinition,
+  form: ServerForm,
   answers: Record<string, unknown>,
 ): Promise<Response> {
   const handle = pipeline.handler(form);

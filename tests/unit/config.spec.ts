@@ -2,33 +2,32 @@ import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { config as healthConfig } from '../../functions/health.mts';
-import { config as referralConfig } from '../../functions/referral.mts';
-import { config as volunteerConfig } from '../../functions/volunteer-application.mts';
+import { config as formsConfig } from '../../functions/forms.mts';
+import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { loadConfig } from '../../functions/submissions/config.ts';
 import { loadFunctions } from '../../scripts/lib/functions-runtime.ts';
-import { referralForm } from '../../src/forms/referral.ts';
-import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
 import { BASE_SECURITY_HEADERS, headersFile } from '../../src/lib/security-headers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-test('each form function serves the paths its form posts to and redirects to', () => {
-  const pairs = [
-    [referralConfig, referralForm],
-    [volunteerConfig, volunteerApplicationForm],
-  ] as const;
-  for (const [config, form] of pairs) {
-    expect(config.path).toEqual([form.endpoint, form.confirmationPath.replace(/\/$/, '')]);
-    expect(config.rateLimit?.aggregateBy).toEqual(['ip', 'domain']);
+test('the forms function is configured for every address a form has, old and new', async () => {
+  const functions = await loadFunctions(path.join(ROOT, 'functions'));
+  for (const form of Object.values(SERVER_FORMS)) {
+    for (const address of [form, form.formerAddresses]) {
+      if (!address) continue;
+      expect(functions.match(address.endpoint, 'POST')?.name, address.endpoint).toBe('forms');
+      expect(functions.match(address.confirmationPath, 'GET')?.name, address.confirmationPath).toBe('forms');
+    }
   }
+  expect(formsConfig.rateLimit?.aggregateBy).toEqual(['ip', 'domain']);
   expect(healthConfig.rateLimit?.aggregateBy).toEqual(['ip', 'domain']);
 });
 
 test('the local server finds every function at the paths Netlify would, with or without a slash', async () => {
   const functions = await loadFunctions(path.join(ROOT, 'functions'));
-  expect(functions.match('/api/referral', 'POST')?.name).toBe('referral');
-  expect(functions.match('/refer/confirmation/', 'GET')?.name).toBe('referral');
-  expect(functions.match('/volunteer/apply/confirmation', 'GET')?.name).toBe('volunteer-application');
+  expect(functions.match('/api/referral', 'POST')?.name).toBe('forms');
+  expect(functions.match('/refer/confirmation/', 'GET')?.name).toBe('forms');
+  expect(functions.match('/volunteer/apply/confirmation', 'GET')?.name).toBe('forms');
   expect(functions.match('/api/health', 'GET')?.name).toBe('health');
   expect(functions.match('/api/cms-auth/callback', 'GET')?.name).toBe('cms-auth');
   expect(functions.match('/refer/', 'GET')).toBeUndefined();

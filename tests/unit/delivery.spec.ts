@@ -2,8 +2,8 @@ import { beforeEach, afterEach, expect, test } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { deliver, storeSubmission, sweep, type RecordMetadata } from '../../functions/submissions/outbox.ts';
 import { newKeySpec, parseKeyring, seal } from '../../functions/submissions/seal.ts';
-import { referralForm } from '../../src/forms/referral.ts';
-import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
+import referralForm from '../../functions/forms/referral.ts';
+import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { decode, TestMailServer } from '../support/smtp.ts';
 import { checkThenSend, formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
@@ -335,7 +335,7 @@ test('a plain form post with "Origin: null" and no Sec-Fetch-Site is answered at
     formRequest('/api/referral', { ...answers, action: 'send', token: token! }, { form: true, headers: oldBrowser }),
   );
   expect(send.status).toBe(303);
-  expect(send.headers.get('location')).toMatch(/\/refer\/confirmation\/\?reference=RG-/);
+  expect(send.headers.get('location')).toMatch(/\/forms\/referral\/sent\/\?reference=RG-/);
   await pipeline.settle();
 });
 
@@ -469,7 +469,7 @@ test('four people’s equality answers in a month are not counted: they wait for
 });
 
 test('feedback needs no name or contact, and its email to staff says nothing of who sent it', async () => {
-  const { feedbackForm } = await import('../../src/forms/feedback.ts');
+  const { default: feedbackForm } = await import('../../functions/forms/feedback.ts');
   const sent = await checkThenSend(pipeline, feedbackForm, { overall: 'good', whatHelped: 'Being listened to.' });
   expect(sent.status).toBe(201);
   const { reference } = (await sent.json()) as { reference: string };

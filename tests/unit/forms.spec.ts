@@ -10,7 +10,7 @@ import {
   type Speaker,
   type Words,
 } from '../../src/forms/fields.ts';
-import { referralForm } from '../../src/forms/referral.ts';
+import referralForm from '../../functions/forms/referral.ts';
 import { FORMS } from '../../src/forms/registry.ts';
 import {
   escapeHtml,
@@ -21,7 +21,7 @@ import {
   renderErrorSummary,
   renderQuestions,
 } from '../../src/forms/render.ts';
-import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
+import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 
 const validReferral = {
   referralFor: 'harmed',

@@ -1,7 +1,7 @@
 import { beforeAll, afterAll, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { referralForm } from '../../src/forms/referral.ts';
-import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
+import referralForm from '../../functions/forms/referral.ts';
+import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 import { formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 

@@ -4,7 +4,7 @@ import type { Mailer } from '../../functions/submissions/mail.ts';
 import { sweep } from '../../functions/submissions/outbox.ts';
 import { parseAnswers } from '../../functions/submissions/validate.ts';
 import { isEditablePath } from '../../scripts/lib/cms-local-backend.ts';
-import { referralForm } from '../../src/forms/referral.ts';
+import referralForm from '../../functions/forms/referral.ts';
 import { decode } from '../support/smtp.ts';
 import { formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 

@@ -6,8 +6,8 @@ import { alertEmail, personEmail, staffEmail } from '../../functions/submissions
 import { newReference, normaliseReference, REFERENCE_PATTERN } from '../../functions/submissions/reference.ts';
 import { newKeySpec, parseKeyring, seal, unseal } from '../../functions/submissions/seal.ts';
 import { checkToken, issueToken } from '../../functions/submissions/token.ts';
-import { referralForm } from '../../src/forms/referral.ts';
-import { volunteerApplicationForm } from '../../src/forms/volunteer-application.ts';
+import referralForm from '../../functions/forms/referral.ts';
+import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 
 test('references are RG-XXXX-XXXX in Crockford base32 and do not repeat', () => {
   const seen = new Set<string>();

@@ -5,12 +5,12 @@
  * safely?" when it is the person they refer whom we will contact. Shared by the /refer/ pages,
  * their browser script and the referral function.
  */
-import type { ChoiceField, Condition } from './fields.ts';
-import type { FormDefinition } from './definition.ts';
+import type { ChoiceField, Condition } from '../fields.ts';
+import { defineForm } from '../definition.ts';
 
 export const AUDIENCE_FIELD = 'referralFor';
-const SELF_ANSWERS = ['harmed', 'responsible'];
-const OTHER_ANSWERS = ['supporter', 'professional'];
+export const SELF_ANSWERS = ['harmed', 'responsible'];
+export const OTHER_ANSWERS = ['supporter', 'professional'];
 
 const forSelf: Condition = { field: AUDIENCE_FIELD, oneOf: SELF_ANSWERS };
 const forOther: Condition = { field: AUDIENCE_FIELD, oneOf: OTHER_ANSWERS };
@@ -54,19 +54,14 @@ export const SETTINGS = [
 const phoneFormat = 'like 01632 960 001 or 07700 900 982';
 const emailFormat = 'in the correct format, like name@example.com';
 
-export const referralForm: FormDefinition = {
+export const referralForm = defineForm({
   id: 'referral',
   pagePath: '/refer/',
-  endpoint: '/api/referral',
-  confirmationPath: '/refer/confirmation/',
   title: 'Make a referral',
   sendLabel: 'Send referral',
   noun: 'referral',
   sentTitle: 'Referral sent',
   timeToComplete: 'It takes about 5 minutes. You can check your answers before you send them.',
-  staffSubject: 'New referral',
-  staffNote: 'Contact the person only in the ways and at the times given as safe.',
-  inbox: 'REFERRAL_INBOX',
   privacyPurpose: 'respond to this referral',
   nextSteps: [
     {
@@ -83,7 +78,6 @@ export const referralForm: FormDefinition = {
       other: 'Taking part is their choice. Nothing happens without their agreement, and they can stop at any time.',
     },
   ],
-  highlights: ['accessNeeds', 'interpreterLanguage', 'supportNeeds'],
   readNext: [
     {
       href: '/restorative-processes/how-it-works/',
@@ -91,12 +85,6 @@ export const referralForm: FormDefinition = {
     },
     { href: '/restorative-processes/easy-read/', text: 'Restorative justice in easy read' },
   ],
-  confirmationTo(values) {
-    if (values[AUDIENCE_FIELD] && OTHER_ANSWERS.includes(String(values[AUDIENCE_FIELD]))) {
-      return values.referrerEmailConfirmation === 'yes' ? String(values.referrerEmail ?? '') || undefined : undefined;
-    }
-    return values.emailConfirmation === 'yes' ? String(values.email ?? '') || undefined : undefined;
-  },
   audience: {
     field: referralFor,
     others: OTHER_ANSWERS,
@@ -116,7 +104,7 @@ export const referralForm: FormDefinition = {
   sections: [
     {
       id: 'referrer',
-      heading: { self: 'About you', other: 'About you', staff: 'The person making the referral' },
+      heading: { self: 'About you', other: 'About you' },
       intro: ['So we can contact you about this referral if we need to.'],
       when: forOther,
       fields: [
@@ -124,7 +112,7 @@ export const referralForm: FormDefinition = {
           kind: 'text',
           name: 'referrerName',
           label: 'Your full name',
-          summaryLabel: { self: 'Your name', other: 'Your name', staff: 'Referrer’s name' },
+          summaryLabel: { self: 'Your name', other: 'Your name' },
           autocomplete: 'name',
           spellcheck: false,
           maxLength: 100,
@@ -135,7 +123,7 @@ export const referralForm: FormDefinition = {
           name: 'relationship',
           label: 'How do you know them?',
           hint: 'For example, parent, partner, friend or carer.',
-          summaryLabel: { self: 'How you know them', other: 'How you know them', staff: 'How they know the person' },
+          summaryLabel: { self: 'How you know them', other: 'How you know them' },
           optional: true,
           when: forSupporter,
           maxLength: 100,
@@ -156,7 +144,7 @@ export const referralForm: FormDefinition = {
           kind: 'text',
           name: 'role',
           label: 'Your role',
-          summaryLabel: { self: 'Your role', other: 'Your role', staff: 'Referrer’s role' },
+          summaryLabel: { self: 'Your role', other: 'Your role' },
           when: forProfessional,
           autocomplete: 'organization-title',
           maxLength: 100,
@@ -166,7 +154,7 @@ export const referralForm: FormDefinition = {
           kind: 'tel',
           name: 'referrerPhone',
           label: 'Your phone number',
-          summaryLabel: { self: 'Your phone number', other: 'Your phone number', staff: 'Referrer’s phone' },
+          summaryLabel: { self: 'Your phone number', other: 'Your phone number' },
           hint: { self: '', other: '', professional: 'A work number.', supporter: '' },
           autocomplete: 'tel',
           width: 'medium',
@@ -181,7 +169,7 @@ export const referralForm: FormDefinition = {
           kind: 'email',
           name: 'referrerEmail',
           label: 'Your email address',
-          summaryLabel: { self: 'Your email address', other: 'Your email address', staff: 'Referrer’s email' },
+          summaryLabel: { self: 'Your email address', other: 'Your email address' },
           hint: { self: '', other: '', professional: 'A work email address.', supporter: '' },
           autocomplete: 'email',
           spellcheck: false,
@@ -199,7 +187,6 @@ export const referralForm: FormDefinition = {
           summaryLabel: {
             self: 'Email you a confirmation',
             other: 'Email you a confirmation',
-            staff: 'Confirmation emailed to the referrer',
           },
           options: [
             { value: 'yes', label: 'Yes' },
@@ -211,14 +198,14 @@ export const referralForm: FormDefinition = {
     },
     {
       id: 'person',
-      heading: { self: 'About you', other: 'The person being referred', staff: 'The person who would take part' },
+      heading: { self: 'About you', other: 'The person being referred' },
       intro: [{ self: '', other: 'Answer these questions about them.' }],
       fields: [
         {
           kind: 'text',
           name: 'fullName',
           label: { self: 'Your full name', other: 'Their full name' },
-          summaryLabel: { self: 'Your name', other: 'Their name', staff: 'Name' },
+          summaryLabel: { self: 'Your name', other: 'Their name' },
           autocomplete: { self: 'name', other: 'off' },
           spellcheck: false,
           maxLength: 100,
@@ -334,7 +321,6 @@ export const referralForm: FormDefinition = {
           summaryLabel: {
             self: 'Email you a confirmation',
             other: 'Email you a confirmation',
-            staff: 'Confirmation emailed',
           },
           when: [forSelf, byEmail],
           options: [
@@ -480,4 +466,6 @@ export const referralForm: FormDefinition = {
       ],
     },
   ],
-};
+});
+
+export default referralForm;

@@ -3,33 +3,25 @@
  * check comes at the offer stage. Equality questions are optional and kept apart.
  * Shared by /volunteer/apply/, its browser script and the volunteer-application function.
  */
-import type { FormDefinition } from './definition.ts';
-import type { Option } from './fields.ts';
+import { defineForm } from '../definition.ts';
+import type { Option } from '../fields.ts';
 
 const PREFER_NOT: Option = { value: 'prefer-not-to-say', label: 'Prefer not to say' };
 
-export const volunteerApplicationForm: FormDefinition = {
+export const volunteerApplicationForm = defineForm({
   id: 'volunteer-application',
   pagePath: '/volunteer/apply/',
-  endpoint: '/api/volunteer-application',
-  confirmationPath: '/volunteer/apply/confirmation/',
   title: 'Apply to volunteer',
   sendLabel: 'Send application',
   noun: 'application',
   sentTitle: 'Application sent',
   timeToComplete: 'It takes about 15 minutes. You can check your answers before you send them.',
-  staffSubject: 'New volunteer application',
-  staffNote:
-    'Equality monitoring answers are never part of this email: they are kept apart, with no name or reference, and only counted.',
-  inbox: 'VOLUNTEER_INBOX',
   privacyPurpose: 'consider your application',
   nextSteps: [
     'We will read your application and contact you by email, usually within 10 working days.',
     'If we can offer you an interview, we will tell you what happens next, including the background check.',
     'Not all applications are accepted, because places are limited.',
   ],
-  // Applicants give an email address to be contacted on, so a confirmation is always safe to send.
-  confirmationTo: (values) => (typeof values.email === 'string' && values.email ? values.email : undefined),
   sections: [
     {
       id: 'about-you',
@@ -275,4 +267,6 @@ export const volunteerApplicationForm: FormDefinition = {
       ],
     },
   ],
-};
+});
+
+export default volunteerApplicationForm;

@@ -3,27 +3,21 @@
  * reply, which event and how many places. A place is not booked until staff confirm it.
  * Shared by the /training-and-events/ enquiry pages, their browser script and the function.
  */
-import type { FormDefinition } from './definition.ts';
+import { defineForm } from '../definition.ts';
 
-export const bookingEnquiryForm: FormDefinition = {
+export const bookingEnquiryForm = defineForm({
   id: 'booking-enquiry',
-  endpoint: '/api/forms/booking-enquiry',
-  confirmationPath: '/forms/booking-enquiry/sent/',
   pagePath: '/training-and-events/enquire/',
   title: 'Ask about a place',
   sendLabel: 'Send enquiry',
   noun: 'enquiry',
   sentTitle: 'Enquiry sent',
   timeToComplete: 'It takes about 2 minutes. You can check your answers before you send them.',
-  staffSubject: 'New booking enquiry',
-  staffNote: 'Reply within 5 working days, by email, to say whether there is a place.',
-  inbox: 'BOOKING_INBOX',
   privacyPurpose: 'reply to your enquiry and, if you take a place, to arrange it',
   nextSteps: [
     'We will reply by email within 5 working days to say whether there is a place for you.',
     'Your place is not booked until we confirm it. If the event is full, we can put you on a waiting list or tell you about the next one.',
   ],
-  confirmationTo: (values) => (typeof values.email === 'string' && values.email ? values.email : undefined),
   readNext: [{ href: '/training-and-events/', text: 'All our courses and events' }],
   sections: [
     {
@@ -132,4 +126,6 @@ export const bookingEnquiryForm: FormDefinition = {
       ],
     },
   ],
-};
+});
+
+export default bookingEnquiryForm;

@@ -4,33 +4,23 @@
  * their feedback linked to their case. Staff see the day it arrived, not the time, so that
  * timing cannot point to one person. Shared by /feedback/, its browser script and the function.
  */
-import type { FormDefinition } from './definition.ts';
+import { defineForm } from '../definition.ts';
 
 const wantsReply = { field: 'wantsReply', oneOf: ['yes'] };
 
-export const feedbackForm: FormDefinition = {
+export const feedbackForm = defineForm({
   id: 'feedback',
-  endpoint: '/api/forms/feedback',
-  confirmationPath: '/forms/feedback/sent/',
   pagePath: '/feedback/',
   title: 'Tell us how it went',
   sendLabel: 'Send feedback',
   noun: 'feedback',
   sentTitle: 'Feedback sent',
   timeToComplete: 'It takes about 3 minutes. Every question is up to you but the first.',
-  staffSubject: 'New feedback',
-  staffNote: 'Anonymous unless the person gave a reference or asked for a reply. Do not try to work out who sent it.',
-  inbox: 'FEEDBACK_INBOX',
   privacyPurpose: 'improve our service, and to reply to you if you ask us to',
-  anonymous: true,
   nextSteps: [
     'Thank you. We read all feedback and use it to improve how we work.',
     'If you asked for a reply, we will reply within 10 working days. If you want to make a complaint, read how to complain.',
   ],
-  confirmationTo: (values) =>
-    values.wantsReply === 'yes' && typeof values.replyEmail === 'string' && values.replyEmail
-      ? values.replyEmail
-      : undefined,
   readNext: [{ href: '/restorative-processes/how-to-complain/', text: 'How to complain' }],
   sections: [
     {
@@ -159,4 +149,6 @@ export const feedbackForm: FormDefinition = {
       ],
     },
   ],
-};
+});
+
+export default feedbackForm;

@@ -1,0 +1,54 @@
+/**
+ * What only the server knows of a form, beside what the browser knows (src/forms/<id>/form.ts):
+ * where it goes, how staff read it, who is sent a confirmation, whether it is anonymous and when
+ * staff get it. One module per form, `functions/forms/<id>.ts`, listed in ./registry.ts.
+ * Settings as data; the logic that reads them is in the pipeline's modules, with tests.
+ */
+import type { FormDefinition } from '../../src/forms/definition.ts';
+import type { Condition } from '../../src/forms/fields.ts';
+
+/** Who gets a confirmation email: the first rule whose conditions hold, if its consent is "yes". */
+export interface ConfirmationRule {
+  /** Only for these answers (say, referrals made for someone else). */
+  when?: Condition | Condition[];
+  /** The field holding the address. */
+  address: string;
+  /** A yes/no field the person answered "yes" to, when the address alone is not consent. */
+  consent?: { field: string; value: string };
+}
+
+export interface ServerSettings {
+  /**
+   * The environment variable holding the address that receives it, such as "VOLUNTEER_INBOX";
+   * unset, submissions go to the referral inbox (see functions/submissions/config.ts).
+   */
+  inbox: string;
+  /** The staff email's subject after the reference, such as "New referral". */
+  staffSubject: string;
+  /** A line at the top of the staff email: how to handle what follows. */
+  staffNote: string;
+  /** Labels and headings in staff's words ("Referrer's name"), by field name or section id. */
+  staffWords?: Readonly<Record<string, string>>;
+  /** Answers staff need before anything else (access needs): listed at the top of their email. */
+  highlights?: string[];
+  /** Where a confirmation may go; none when no rule applies. */
+  confirmation: ConfirmationRule[];
+  /**
+   * Feedback that should not point to its sender: staff see the day it came, not the time,
+   * and nothing else about the sender but what they chose to give.
+   */
+  anonymous?: boolean;
+  /**
+   * When staff get it. "immediate": each submission is mailed as soon as it is stored, and
+   * retried by the sweep until it is. (The only kind so far; a digest is planned for feedback.)
+   */
+  delivery: 'immediate';
+  /** Addresses the form had before the shared ones, still answered: old pages and links use them. */
+  formerAddresses?: { endpoint: string; confirmationPath: string };
+}
+
+export type ServerForm = FormDefinition & ServerSettings;
+
+export function defineServerForm(form: FormDefinition, settings: ServerSettings): ServerForm {
+  return { ...form, ...settings };
+}

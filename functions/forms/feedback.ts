@@ -1,0 +1,13 @@
+/** Feedback as only the server knows it: see src/forms/feedback/form.ts. */
+import feedbackForm from '../../src/forms/feedback/form.ts';
+import { defineServerForm } from './definition.ts';
+
+export default defineServerForm(feedbackForm, {
+  inbox: 'FEEDBACK_INBOX',
+  staffSubject: 'New feedback',
+  staffNote: 'Anonymous unless the person gave a reference or asked for a reply. Do not try to work out who sent it.',
+  anonymous: true,
+  // Only someone who asked for a reply gives an address, and only they are answered.
+  confirmation: [{ address: 'replyEmail', consent: { field: 'wantsReply', value: 'yes' } }],
+  delivery: 'immediate',
+});

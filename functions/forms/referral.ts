@@ -1,0 +1,38 @@
+/** The referral as only the server knows it: see src/forms/referral/form.ts for its questions. */
+import referralForm, { AUDIENCE_FIELD, OTHER_ANSWERS, SELF_ANSWERS } from '../../src/forms/referral/form.ts';
+import { defineServerForm } from './definition.ts';
+
+export default defineServerForm(referralForm, {
+  inbox: 'REFERRAL_INBOX',
+  staffSubject: 'New referral',
+  staffNote: 'Contact the person only in the ways and at the times given as safe.',
+  staffWords: {
+    referrer: 'The person making the referral',
+    referrerName: 'Referrer’s name',
+    relationship: 'How they know the person',
+    role: 'Referrer’s role',
+    referrerPhone: 'Referrer’s phone',
+    referrerEmail: 'Referrer’s email',
+    referrerEmailConfirmation: 'Confirmation emailed to the referrer',
+    person: 'The person who would take part',
+    fullName: 'Name',
+    emailConfirmation: 'Confirmation emailed',
+  },
+  highlights: ['accessNeeds', 'interpreterLanguage', 'supportNeeds'],
+  // Someone referring another person is confirmed at their own address, never at the address
+  // of the person referred (who may not know yet, or may share it with someone who harms them).
+  confirmation: [
+    {
+      when: { field: AUDIENCE_FIELD, oneOf: OTHER_ANSWERS },
+      address: 'referrerEmail',
+      consent: { field: 'referrerEmailConfirmation', value: 'yes' },
+    },
+    {
+      when: { field: AUDIENCE_FIELD, oneOf: SELF_ANSWERS },
+      address: 'email',
+      consent: { field: 'emailConfirmation', value: 'yes' },
+    },
+  ],
+  delivery: 'immediate',
+  formerAddresses: { endpoint: '/api/referral', confirmationPath: '/refer/confirmation/' },
+});
