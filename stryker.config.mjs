@@ -20,11 +20,11 @@ export default {
     'functions/**/*.ts',
     'functions/**/*.mts',
     'src/forms/**/*.ts',
-    // Wording as data: the forms' questions and messages.
-    '!src/forms/referral.ts',
-    '!src/forms/volunteer-application.ts',
-    '!src/forms/booking-enquiry.ts',
-    '!src/forms/feedback.ts',
+    // Wording and settings as data: each form's questions and messages, and its server settings.
+    '!src/forms/*/form.ts',
+    '!functions/forms/*.ts',
+    'functions/forms/definition.ts',
+    'functions/forms/registry.ts',
   ],
   // Counted as not killed by scripts/mutation.ts, never hidden.
   ignoreStatic: true,

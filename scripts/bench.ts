@@ -169,6 +169,8 @@ if (!process.argv.includes('--no-lighthouse')) {
         { ...env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
       );
       if (result.status !== 0) {
+        // A page Lighthouse could not measure fails the benchmark: no figure is not a good figure.
+        process.exitCode = 1;
         console.log(`${pagePath.padEnd(33)} | Lighthouse failed: ${result.stderr.split('\n').slice(-3).join(' ')}`);
         continue;
       }
@@ -183,4 +185,4 @@ if (!process.argv.includes('--no-lighthouse')) {
   }
 }
 if (!onlyLighthouse) await benchFunctions();
-process.exit(0);
+process.exit(process.exitCode ?? 0);
