@@ -26,8 +26,6 @@ import { normaliseReference } from './reference.ts';
 import { checkToken, issueToken } from './token.ts';
 import { parseAnswers } from './validate.ts';
 
-export { SERVER_FORMS };
-
 export interface HandlerDeps {
   config: PipelineConfig;
   mailer: Mailer;
@@ -247,7 +245,7 @@ function submissionSteps(form: ServerForm, makeDeps: (context?: Context) => Hand
   };
 }
 
-/** GET /refer/confirmation/?reference=…: the confirmation page, which shows only the reference. */
+/** GET /forms/<id>/sent/?reference=…: the confirmation page, which shows only the reference. */
 export function createConfirmationHandler(form: ServerForm) {
   return async (request: Request): Promise<Response> => {
     const url = new URL(request.url);

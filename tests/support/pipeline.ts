@@ -9,12 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PipelineConfig } from '../../functions/submissions/config.ts';
-import {
-  createHealthHandler,
-  createSubmissionHandler,
-  SERVER_FORMS,
-  type HandlerDeps,
-} from '../../functions/submissions/handler.ts';
+import { createHealthHandler, createSubmissionHandler, type HandlerDeps } from '../../functions/submissions/handler.ts';
+import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { createMailer } from '../../functions/submissions/mail.ts';
 import { newKeySpec, parseKeyring } from '../../functions/submissions/seal.ts';
 import { startLocalBlobs } from '../../scripts/lib/local-server.ts';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { inboxFor } from '../../functions/submissions/config.ts';
+import { confirmationAddress } from '../../functions/submissions/confirmation.ts';
 import type { Mailer } from '../../functions/submissions/mail.ts';
 import { sweep } from '../../functions/submissions/outbox.ts';
 import { parseAnswers } from '../../functions/submissions/validate.ts';
@@ -167,4 +168,24 @@ test('the local CMS may write inside content/ and public/uploads/, never beside 
     expect(isEditablePath(outside), outside).toBe(false);
   expect(isEditablePath('content-x', 'folder')).toBe(false);
   expect(isEditablePath('content/pages', 'folder')).toBe(true);
+});
+
+test('a confirmation goes only where the first rule that applies says, and only with consent', () => {
+  const rules = [
+    { when: { field: 'for', oneOf: ['other'] }, address: 'theirEmail', consent: { field: 'confirm', value: 'yes' } },
+    { when: { field: 'for', oneOf: ['self'] }, address: 'email' },
+  ];
+  const values = { theirEmail: 'referrer@example.org', email: 'person@example.org', confirm: 'yes' };
+  expect(confirmationAddress(rules, { ...values, for: 'other' })).toBe('referrer@example.org');
+  expect(confirmationAddress(rules, { ...values, for: 'self' })).toBe('person@example.org');
+  // No rule applies: nobody is written to (and nothing fails).
+  expect(confirmationAddress(rules, { ...values, for: 'someone' })).toBeUndefined();
+  expect(confirmationAddress([], values)).toBeUndefined();
+  // Consent must be the exact answer.
+  expect(confirmationAddress(rules, { ...values, for: 'other', confirm: 'no' })).toBeUndefined();
+  expect(confirmationAddress(rules, { theirEmail: 'referrer@example.org', for: 'other' })).toBeUndefined();
+  // An address that is not one address is not used.
+  expect(confirmationAddress(rules, { for: 'self', email: '' })).toBeUndefined();
+  expect(confirmationAddress(rules, { for: 'self', email: ['a@example.org', 'b@example.org'] })).toBeUndefined();
+  expect(confirmationAddress(rules, { for: 'self' })).toBeUndefined();
 });

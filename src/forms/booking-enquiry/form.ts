@@ -1,7 +1,8 @@
 /**
  * Asking for a place on a course or event. It asks only what a reply needs: who, how to
  * reply, which event and how many places. A place is not booked until staff confirm it.
- * Shared by the /training-and-events/ enquiry pages, their browser script and the function.
+ * Read by the /training-and-events/ enquiry pages, their browser script and the functions
+ * (whose settings for it are in functions/forms/booking-enquiry.ts).
  */
 import { defineForm } from '../definition.ts';
 

@@ -2,7 +2,8 @@
  * Feedback after taking part. Anonymous unless the person chooses otherwise: no name and no
  * contact details are asked for unless they want a reply, and a reference only if they want
  * their feedback linked to their case. Staff see the day it arrived, not the time, so that
- * timing cannot point to one person. Shared by /feedback/, its browser script and the function.
+ * timing cannot point to one person. Read by /feedback/, its browser script and
+ * the functions (settings in functions/forms/feedback.ts).
  */
 import { defineForm } from '../definition.ts';
 

@@ -2,8 +2,8 @@
  * The referral form: only what first contact needs. Details of the other person involved
  * are never asked for. The first question, "Who is this referral for?", sets the wording of
  * every later one: a parent or a probation officer is never asked "How can we contact you
- * safely?" when it is the person they refer whom we will contact. Shared by the /refer/ pages,
- * their browser script and the referral function.
+ * safely?" when it is the person they refer whom we will contact. Read by the /refer/ pages,
+ * their browser script and the functions (settings in functions/forms/referral.ts).
  */
 import type { ChoiceField, Condition } from '../fields.ts';
 import { defineForm } from '../definition.ts';

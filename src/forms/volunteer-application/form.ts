@@ -1,7 +1,8 @@
 /**
  * The volunteer facilitator application. No question about convictions: a background
  * check comes at the offer stage. Equality questions are optional and kept apart.
- * Shared by /volunteer/apply/, its browser script and the volunteer-application function.
+ * Read by /volunteer/apply/, its browser script and the functions
+ * (settings in functions/forms/volunteer-application.ts).
  */
 import { defineForm } from '../definition.ts';
 import type { Option } from '../fields.ts';
