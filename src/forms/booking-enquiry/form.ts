@@ -4,6 +4,7 @@
  * Read by the /training-and-events/ enquiry pages, their browser script and the functions
  * (whose settings for it are in functions/forms/booking-enquiry.ts).
  */
+import { emailField, fullNameField, phoneField } from '../builders.ts';
 import { defineForm } from '../definition.ts';
 
 export const bookingEnquiryForm = defineForm({
@@ -56,43 +57,9 @@ export const bookingEnquiryForm = defineForm({
       id: 'you',
       heading: 'About you',
       fields: [
-        {
-          kind: 'text',
-          name: 'fullName',
-          label: 'Full name',
-          summaryLabel: 'Name',
-          autocomplete: 'name',
-          spellcheck: false,
-          maxLength: 100,
-          messages: { required: 'Enter your full name', tooLong: 'Full name must be 100 characters or fewer' },
-        },
-        {
-          kind: 'email',
-          name: 'email',
-          label: 'Email address',
-          hint: 'We will reply to this address.',
-          autocomplete: 'email',
-          spellcheck: false,
-          maxLength: 254,
-          messages: {
-            required: 'Enter your email address',
-            tooLong: 'Email address must be 254 characters or fewer',
-            format: 'Enter an email address in the correct format, like name@example.com',
-          },
-        },
-        {
-          kind: 'tel',
-          name: 'phone',
-          label: 'Phone number',
-          optional: true,
-          autocomplete: 'tel',
-          width: 'medium',
-          maxLength: 30,
-          messages: {
-            tooLong: 'Phone number must be 30 characters or fewer',
-            format: 'Enter a phone number, like 01632 960 001 or 07700 900 982',
-          },
-        },
+        fullNameField(),
+        emailField({ hint: 'We will reply to this address.' }),
+        phoneField({ optional: true }),
         {
           kind: 'text',
           name: 'organisation',

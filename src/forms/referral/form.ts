@@ -6,6 +6,7 @@
  * their browser script and the functions (settings in functions/forms/referral.ts).
  */
 import type { ChoiceField, Condition } from '../fields.ts';
+import { yesNo } from '../builders.ts';
 import { defineForm } from '../definition.ts';
 
 export const AUDIENCE_FIELD = 'referralFor';
@@ -188,10 +189,7 @@ export const referralForm = defineForm({
             self: 'Email you a confirmation',
             other: 'Email you a confirmation',
           },
-          options: [
-            { value: 'yes', label: 'Yes' },
-            { value: 'no', label: 'No' },
-          ],
+          options: yesNo(),
           messages: { required: 'Select whether we can email you a confirmation' },
         },
       ],
@@ -307,10 +305,7 @@ export const referralForm = defineForm({
           label: { self: 'Can we leave you a message?', other: 'Can we leave them a message?' },
           hint: 'For example, a voicemail, or a text saying who we are.',
           summaryLabel: 'Can we leave a message',
-          options: [
-            { value: 'yes', label: 'Yes' },
-            { value: 'no', label: 'No' },
-          ],
+          options: yesNo(),
           messages: { required: 'Select whether we can leave a message' },
         },
         {

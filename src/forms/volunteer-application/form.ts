@@ -4,6 +4,7 @@
  * Read by /volunteer/apply/, its browser script and the functions
  * (settings in functions/forms/volunteer-application.ts).
  */
+import { emailField, fullNameField, phoneField, yesNo } from '../builders.ts';
 import { defineForm } from '../definition.ts';
 import type { Option } from '../fields.ts';
 
@@ -28,43 +29,9 @@ export const volunteerApplicationForm = defineForm({
       id: 'about-you',
       heading: 'About you',
       fields: [
-        {
-          kind: 'text',
-          name: 'fullName',
-          label: 'Full name',
-          summaryLabel: 'Name',
-          autocomplete: 'name',
-          spellcheck: false,
-          maxLength: 100,
-          messages: { required: 'Enter your full name', tooLong: 'Full name must be 100 characters or fewer' },
-        },
-        {
-          kind: 'email',
-          name: 'email',
-          label: 'Email address',
-          hint: 'We will use this to contact you about your application.',
-          autocomplete: 'email',
-          spellcheck: false,
-          maxLength: 254,
-          messages: {
-            required: 'Enter your email address',
-            tooLong: 'Email address must be 254 characters or fewer',
-            format: 'Enter an email address in the correct format, like name@example.com',
-          },
-        },
-        {
-          kind: 'tel',
-          name: 'phone',
-          label: 'Phone number',
-          autocomplete: 'tel',
-          width: 'medium',
-          maxLength: 30,
-          messages: {
-            required: 'Enter your phone number',
-            tooLong: 'Phone number must be 30 characters or fewer',
-            format: 'Enter a phone number, like 01632 960 001 or 07700 900 982',
-          },
-        },
+        fullNameField(),
+        emailField({ hint: 'We will use this to contact you about your application.' }),
+        phoneField(),
         {
           kind: 'postcode',
           name: 'postcode',
@@ -112,10 +79,7 @@ export const volunteerApplicationForm = defineForm({
           label: 'Can you attend all the core training dates?',
           hint: 'You need to attend all of them. The dates are under “Before you apply” above.',
           summaryLabel: 'Can attend all training dates',
-          options: [
-            { value: 'yes', label: 'Yes' },
-            { value: 'no', label: 'No' },
-          ],
+          options: yesNo(),
           messages: { required: 'Select whether you can attend all the core training dates' },
         },
         {
