@@ -121,3 +121,26 @@ test('the functions serve exactly the forms the site has', () => {
   expect(Object.keys(SERVER_FORMS).sort()).toEqual(Object.keys(FORMS).sort());
   for (const [id, form] of Object.entries(SERVER_FORMS)) expect(form).toMatchObject(FORMS[id]);
 });
+
+test('every form still answers at the addresses it had before the shared ones', async () => {
+  const pipeline = await startPipeline();
+  try {
+    const serve = serveForms(SERVER_FORMS, () => pipeline.deps);
+    const former = Object.values(SERVER_FORMS).filter((form) => form.formerAddresses);
+    expect(former.length).toBeGreaterThan(1);
+    for (const form of former) {
+      const { endpoint, confirmationPath } = form.formerAddresses!;
+      // An old page posting without JavaScript gets the form's questions back, not a 404.
+      const posted = await serve(formRequest(endpoint, { action: 'check' }, { form: true }));
+      expect(posted.status, endpoint).toBe(422);
+      expect(await posted.text()).toContain(form.title);
+      for (const address of [confirmationPath, confirmationPath.replace(/\/$/, '')]) {
+        const page = await serve(new Request(`http://localhost${address}?reference=RG-7Q2K-M9XD`));
+        expect(page.status, address).toBe(200);
+        expect(await page.text()).toContain(form.sentTitle);
+      }
+    }
+  } finally {
+    await pipeline.stop();
+  }
+});
