@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import settings from '../../content/settings/site.json' with { type: 'json' };
-import { MIN_MS_BEFORE_SEND } from '../../src/forms/timing.ts';
+import { MAX_TOKEN_AGE_MS, MIN_MS_BEFORE_SEND } from '../../src/forms/timing.ts';
+import { USED_TOKEN_KEEP_MS } from './markers.ts';
 import { newKeySpec, parseKeyring, type Keyring } from './seal.ts';
 
 declare const Netlify: { env: { get(name: string): string | undefined } } | undefined;
@@ -70,6 +71,24 @@ function localKeySpec(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * Settings that cannot work together, in words an operator can act on; empty when all is well.
+ * The pipeline refuses to start on any (see loadConfig), rather than fail one person at a time.
+ */
+export function settingsProblems(
+  settings: Pick<PipelineConfig, 'minMsBeforeSend' | 'maxAttempts'>,
+  lifetimes = { usedTokenMs: USED_TOKEN_KEEP_MS, tokenMs: MAX_TOKEN_AGE_MS },
+): string[] {
+  const problems: string[] = [];
+  if (lifetimes.usedTokenMs <= lifetimes.tokenMs)
+    problems.push('used-token markers must outlive tokens, or a token could be sent twice');
+  if (settings.minMsBeforeSend >= lifetimes.tokenMs)
+    problems.push('MIN_MS_BEFORE_SEND must be shorter than a token lives, or nothing could ever be sent');
+  if (!Number.isInteger(settings.maxAttempts) || settings.maxAttempts < 1)
+    problems.push('MAX_DELIVERY_ATTEMPTS must be a whole number of at least 1');
+  return problems;
+}
+
 export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineConfig {
   const isLocal = deployContext === 'dev';
   const dataDir = path.resolve(env('DATA_DIR') ?? path.join(process.cwd(), '.data'));
@@ -87,7 +106,7 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
   };
   const siteUrl = env('URL') ?? env('SITE_URL');
   const storeName = `submissions-${deployContext.replace(/[^a-z0-9-]/gi, '-')}`;
-  return {
+  const config: PipelineConfig = {
     deployContext,
     isLocal,
     dataDir,
@@ -109,6 +128,9 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     markersStoreName: `${storeName}-markers`,
     siteOrigins: siteUrl ? [new URL(siteUrl).origin] : [],
   };
+  const problems = settingsProblems(config);
+  if (problems.length) throw new ConfigurationError(`Inconsistent settings: ${problems.join('; ')}`);
+  return config;
 }
 
 export const contactFacts = { phone: settings.phone, email: settings.referralEmail };

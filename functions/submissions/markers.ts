@@ -6,6 +6,7 @@
  */
 import type { Store } from '@netlify/blobs';
 import { createHmac } from 'node:crypto';
+import { MAX_TOKEN_AGE_MS } from '../../src/forms/timing.ts';
 
 export interface MarkerMetadata {
   /** When the marker was written (ms since the epoch). */
@@ -20,6 +21,12 @@ export async function claimMarker(store: Store, key: string, at: number): Promis
 }
 
 export const usedTokenKey = (tokenId: string) => `used-token/${tokenId}`;
+
+/**
+ * How long a used-token marker is kept: twice a token's life, so a token can never be sent
+ * again after its marker is gone (config.ts refuses to start if this were ever shorter).
+ */
+export const USED_TOKEN_KEEP_MS = 2 * MAX_TOKEN_AGE_MS;
 
 /**
  * Claims the next link of a chain of markers under `prefix` (`prefix0`, `prefix1`, …), unless

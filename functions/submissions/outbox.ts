@@ -16,7 +16,14 @@ import { confirmationAddress } from './confirmation.ts';
 import { keepApart, reportSeparateAnswers, splitSeparate } from './equality.ts';
 import { logEvent } from './log.ts';
 import { failureReason, type Mailer } from './mail.ts';
-import { allowConfirmation, claimDelivery, claimPrefix, markerExpired, type MarkerMetadata } from './markers.ts';
+import {
+  allowConfirmation,
+  claimDelivery,
+  claimPrefix,
+  markerExpired,
+  USED_TOKEN_KEEP_MS,
+  type MarkerMetadata,
+} from './markers.ts';
 import { alertEmail, personEmail, staffEmail } from './messages.ts';
 import { newReference } from './reference.ts';
 import { seal, unseal, type Sealed } from './seal.ts';
@@ -352,7 +359,7 @@ export async function sweep(deps: OutboxDeps, budgetMs = SWEEP_DELIVERY_BUDGET_M
 
 async function purgeMarkers(deps: OutboxDeps, now: number) {
   const limits = {
-    tokenMs: 2 * DAY_MS,
+    tokenMs: USED_TOKEN_KEEP_MS,
     confirmationMs: CONFIRMATION_WINDOW_MS,
     claimMs: (deps.config.retentionDays + deps.config.undeliveredMaxDays) * DAY_MS,
   };

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { config as healthConfig } from '../../functions/health.mts';
 import { config as formsConfig } from '../../functions/forms.mts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
-import { loadConfig } from '../../functions/submissions/config.ts';
+import { loadConfig, settingsProblems } from '../../functions/submissions/config.ts';
+import { USED_TOKEN_KEEP_MS } from '../../functions/submissions/markers.ts';
+import { MAX_TOKEN_AGE_MS } from '../../src/forms/timing.ts';
 import { loadFunctions } from '../../scripts/lib/functions-runtime.ts';
 import { BASE_SECURITY_HEADERS, headersFile } from '../../src/lib/security-headers.ts';
 
@@ -68,6 +70,28 @@ test('settings come from the environment, with safe defaults only for local use'
     expect(loadConfig('production').minMsBeforeSend).toBe(2000);
     delete process.env.SUBMISSION_KEYS;
     expect(() => loadConfig('production')).toThrow(/SUBMISSION_KEYS/);
+  } finally {
+    process.env = saved;
+  }
+});
+
+test('settings that cannot work together stop the pipeline at start, saying which', () => {
+  const good = { minMsBeforeSend: 2000, maxAttempts: 8 };
+  expect(settingsProblems(good)).toEqual([]);
+  // The real lifetimes: used-token markers outlive the tokens they guard.
+  expect(USED_TOKEN_KEEP_MS).toBeGreaterThan(MAX_TOKEN_AGE_MS);
+  expect(settingsProblems(good, { usedTokenMs: MAX_TOKEN_AGE_MS, tokenMs: MAX_TOKEN_AGE_MS })).toEqual([
+    expect.stringMatching(/markers must outlive tokens/),
+  ]);
+  expect(settingsProblems({ ...good, minMsBeforeSend: MAX_TOKEN_AGE_MS })).toEqual([
+    expect.stringMatching(/MIN_MS_BEFORE_SEND/),
+  ]);
+  expect(settingsProblems({ ...good, maxAttempts: 0.5 })).toEqual([expect.stringMatching(/MAX_DELIVERY_ATTEMPTS/)]);
+  const saved = { ...process.env };
+  try {
+    process.env.SUBMISSION_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    process.env.MIN_MS_BEFORE_SEND = String(2 * MAX_TOKEN_AGE_MS);
+    expect(() => loadConfig('production')).toThrow(/Inconsistent settings: MIN_MS_BEFORE_SEND/);
   } finally {
     process.env = saved;
   }
