@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import netlify from '@netlify/vite-plugin';
-import { cmsLocalBackendInDev } from './src/integrations/cms-local-dev.ts';
-import { securityHeaders } from './src/integrations/headers.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { stripImageMetadata } from './src/integrations/strip-image-metadata.ts';
+import { cmsLocalBackendInDev } from './integrations/cms-local-dev.ts';
+import { securityHeaders } from './integrations/headers.ts';
+import { pagefindIndex } from './integrations/pagefind.ts';
+import { stripImageMetadata } from './integrations/strip-image-metadata.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
 const isDev = process.argv.includes('dev');

@@ -1,5 +1,5 @@
 import type { Config, Context } from '@netlify/functions';
-import { runSweep } from './submissions/handler.ts';
+import { runSweep } from './delivery/sweep.ts';
 
 /** Every five minutes: retry undelivered submissions with back-off, and delete expired ones. */
 export default async (_request: Request, context: Context) => {

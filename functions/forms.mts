@@ -1,6 +1,6 @@
 import type { Config, Context } from '@netlify/functions';
 import { SERVER_FORMS } from './forms/registry.ts';
-import { serveForms } from './submissions/handler.ts';
+import { serveForms } from './intake/routes.ts';
 
 /**
  * Every form, at the shared addresses (`/api/forms/<id>` to post to, `/forms/<id>/sent/` for

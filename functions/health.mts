@@ -1,5 +1,5 @@
 import type { Config, Context } from '@netlify/functions';
-import { createHealthHandler } from './submissions/handler.ts';
+import { createHealthHandler } from './health/endpoint.ts';
 
 /** For an uptime monitor: counts of undelivered and parked submissions (see README, "Operations"). */
 const health = createHealthHandler();

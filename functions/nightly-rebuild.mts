@@ -1,6 +1,6 @@
 import type { Config } from '@netlify/functions';
-import { env } from './submissions/config.ts';
-import { logEvent } from './submissions/log.ts';
+import { env } from './settings/config.ts';
+import { logEvent } from './settings/log.ts';
 
 /**
  * Rebuilds the site every night, so entries with "publish from" or "remove after" dates, and

@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../functions/submissions/config.ts';
-import { createMailer } from '../functions/submissions/mail.ts';
+import { loadConfig } from '../functions/settings/config.ts';
+import { createMailer } from '../functions/delivery/mail.ts';
 import { serveSite } from './lib/serve.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

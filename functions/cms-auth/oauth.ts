@@ -6,7 +6,7 @@
  * the only cookie this site ever sets, and only for staff logging in.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { env } from '../submissions/config.ts';
+import { env } from '../settings/config.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
 import { withSecurityHeaders } from '../../src/lib/security-headers.ts';
 

@@ -20,7 +20,7 @@ export interface ConfirmationRule {
 export interface ServerSettings {
   /**
    * The environment variable holding the address that receives it, such as "VOLUNTEER_INBOX";
-   * unset, submissions go to the referral inbox (see functions/submissions/config.ts).
+   * unset, submissions go to the referral inbox (see functions/settings/config.ts).
    */
   inbox: string;
   /** The staff email's subject after the reference, such as "New referral". */

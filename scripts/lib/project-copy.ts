@@ -6,7 +6,16 @@ import path from 'node:path';
 /** A throwaway copy of the site's sources (node_modules linked, not copied) for builds that change content. */
 export function copyProject(root: string, prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  for (const item of ['src', 'content', 'public', 'admin', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const item of [
+    'src',
+    'integrations',
+    'content',
+    'public',
+    'admin',
+    'astro.config.mjs',
+    'tsconfig.json',
+    'package.json',
+  ]) {
     try {
       cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
     } catch {

@@ -2,7 +2,9 @@
  * The site as `npm start` serves it: the local server plus the retry loop that production
  * runs as a scheduled function. The browser tests start exactly this.
  */
-import { runSweep } from '../../functions/submissions/handler.ts';
+import { runSweep } from '../../functions/delivery/sweep.ts';
+import { loadConfig } from '../../functions/settings/config.ts';
+import { purgeLocalOutbox } from './local-mail.ts';
 import { startLocalServer, type LocalServer } from './local-server.ts';
 
 export async function serveSite(options: {
@@ -20,6 +22,7 @@ export async function serveSite(options: {
     // One sweep at a time: a slow mail server must not pile sweeps on top of each other.
     if (sweeping) return;
     sweeping = runSweep()
+      .then(() => purgeLocalOutbox(loadConfig(), Date.now()))
       .catch((error: Error) => console.error(`Retry of undelivered submissions failed: ${error.name}`))
       .finally(() => (sweeping = undefined));
   }, retrySeconds * 1000);

@@ -1,6 +1,6 @@
 /**
  * The one source of every security header. The build writes them all into `dist/_headers`
- * (src/integrations/headers.ts), the functions put them on their own responses (Netlify's
+ * (integrations/headers.ts), the functions put them on their own responses (Netlify's
  * header rules do not reach function responses), and the tests compare against this file.
  */
 export const SITE_CSP = [

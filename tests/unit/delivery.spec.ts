@@ -1,7 +1,10 @@
 import { beforeEach, afterEach, expect, test } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
-import { deliver, storeSubmission, sweep, type RecordMetadata } from '../../functions/submissions/outbox.ts';
-import { newKeySpec, parseKeyring, seal } from '../../functions/submissions/seal.ts';
+import { deliver } from '../../functions/delivery/deliver.ts';
+import { sweep } from '../../functions/delivery/sweep.ts';
+import { purgeLocalOutbox } from '../../scripts/lib/local-mail.ts';
+import { storeSubmission, type RecordMetadata } from '../../functions/records/store.ts';
+import { newKeySpec, parseKeyring, seal } from '../../functions/records/seal.ts';
 import referralForm from '../../functions/forms/referral.ts';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { decode, TestMailServer } from '../support/smtp.ts';
@@ -255,7 +258,7 @@ test('the health summary asks for attention when a submission has waited half an
   expect(await health()).toMatchObject({ status: 'attention', waiting: 1 });
 });
 
-test('the local mail outbox is purged on the same schedule', async () => {
+test('the local mail outbox follows the retention period (npm start purges it after each sweep)', async () => {
   await pipeline.stop();
   pipeline = await startPipeline({ smtpUrl: undefined });
   const outbox = pipeline.deps.outbox;
@@ -263,8 +266,11 @@ test('the local mail outbox is purged on the same schedule', async () => {
   await captureLogs(async () => void (await deliver(outbox, reference)));
   const files = () => (existsSync(pipeline.config.mailDir) ? readdirSync(pipeline.config.mailDir) : []);
   expect(files().some((name) => name.includes(reference))).toBe(true);
-  pipeline.advance(pipeline.config.retentionDays * DAY + MINUTE);
-  await captureLogs(async () => void (await sweep(outbox)));
+  pipeline.advance(pipeline.config.retentionDays * DAY - MINUTE);
+  await purgeLocalOutbox(pipeline.config, pipeline.now());
+  expect(files().some((name) => name.includes(reference))).toBe(true);
+  pipeline.advance(2 * MINUTE);
+  await purgeLocalOutbox(pipeline.config, pipeline.now());
   expect(files()).toEqual([]);
 });
 
@@ -410,7 +416,7 @@ test('equality answers never travel with the application, and five people’s an
   await pipeline.settle();
   for (const reference of references) {
     const record = await outbox.store.get(reference, { type: 'text', consistency: 'strong' });
-    const opened = (await import('../../functions/submissions/outbox.ts')).openRecord(outbox, reference, record!);
+    const opened = (await import('../../functions/records/open.ts')).openRecord(outbox, reference, record!);
     expect(Object.keys(opened.values)).not.toContain('ethnicity');
     expect(Object.keys(opened.values)).not.toContain('gender');
     const staff = pipeline.mail.received.find((mail) => decode(mail.raw).includes(`[${reference}]`))!;

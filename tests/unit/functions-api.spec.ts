@@ -239,7 +239,7 @@ test('a filled honeypot is answered like a success, but nothing is stored and no
 });
 
 test('a confirmation page shows only a well-formed reference', async () => {
-  const { createConfirmationHandler } = await import('../../functions/submissions/handler.ts');
+  const { createConfirmationHandler } = await import('../../functions/intake/confirmation-page.ts');
   const confirm = createConfirmationHandler(referralForm);
   const good = await confirm(new Request('http://localhost/refer/confirmation/?reference=RG-7Q2K-M9XD'));
   expect(good.status).toBe(200);
@@ -275,8 +275,8 @@ test('many sends at once are all stored, each under its own reference', async ()
 
 test('a stored record is sealed: its file holds no answer, and another key cannot open it', async () => {
   const { checkThenSend } = await import('../support/pipeline.ts');
-  const { openRecord, RecordProblem } = await import('../../functions/submissions/outbox.ts');
-  const { newKeySpec, parseKeyring } = await import('../../functions/submissions/seal.ts');
+  const { openRecord, RecordProblem } = await import('../../functions/records/open.ts');
+  const { newKeySpec, parseKeyring } = await import('../../functions/records/seal.ts');
   const marker = `Secret Person ${Date.now()}`;
   const sent = await checkThenSend(pipeline, referralForm, { ...REFERRAL_ANSWERS, fullName: marker });
   const { reference } = (await sent.json()) as { reference: string };

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineServerForm } from '../../functions/forms/definition.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
-import { serveForms } from '../../functions/submissions/handler.ts';
+import { serveForms } from '../../functions/intake/routes.ts';
 import { defineForm } from '../../src/forms/definition.ts';
 import { FORMS } from '../../src/forms/registry.ts';
 import { renderQuestions } from '../../src/forms/render.ts';
@@ -74,7 +74,7 @@ test('a form defined only by its module is served, checked, stored and delivered
     expect(sent.status).toBe(201);
     const { reference, confirmationUrl } = (await sent.json()) as { reference: string; confirmationUrl: string };
     expect(confirmationUrl).toBe(`/forms/test-question/sent/?reference=${reference}`);
-    const { deliver } = await import('../../functions/submissions/outbox.ts');
+    const { deliver } = await import('../../functions/delivery/deliver.ts');
     await deliver(pipeline.deps.outbox, reference);
     const mail = await pipeline.mail.waitFor(`[${reference}] New question`);
     expect(mail.to).toEqual(['questions@test.invalid']);

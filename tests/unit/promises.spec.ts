@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { inboxFor } from '../../functions/submissions/config.ts';
-import { confirmationAddress } from '../../functions/submissions/confirmation.ts';
-import type { Mailer } from '../../functions/submissions/mail.ts';
-import { sweep } from '../../functions/submissions/outbox.ts';
-import { parseAnswers } from '../../functions/submissions/validate.ts';
+import { inboxFor } from '../../functions/settings/config.ts';
+import { confirmationAddress } from '../../functions/delivery/confirmation.ts';
+import type { Mailer } from '../../functions/delivery/mail.ts';
+import { sweep } from '../../functions/delivery/sweep.ts';
+import { parseAnswers } from '../../functions/intake/validate.ts';
 import { isEditablePath } from '../../scripts/lib/cms-local-backend.ts';
 import referralForm from '../../functions/forms/referral.ts';
 import { decode } from '../support/smtp.ts';

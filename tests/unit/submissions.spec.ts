@@ -1,11 +1,11 @@
 import { expect, test } from 'vitest';
-import { failureReason } from '../../functions/submissions/mail.ts';
-import { backoffMs } from '../../functions/submissions/outbox.ts';
-import { isCrossSite } from '../../functions/submissions/http.ts';
-import { alertEmail, personEmail, staffEmail } from '../../functions/submissions/messages.ts';
-import { newReference, normaliseReference, REFERENCE_PATTERN } from '../../functions/submissions/reference.ts';
-import { newKeySpec, parseKeyring, seal, unseal } from '../../functions/submissions/seal.ts';
-import { checkToken, issueToken } from '../../functions/submissions/token.ts';
+import { failureReason } from '../../functions/delivery/mail.ts';
+import { backoffMs } from '../../functions/delivery/backoff.ts';
+import { isCrossSite } from '../../functions/intake/http.ts';
+import { alertEmail, personEmail, staffEmail } from '../../functions/delivery/messages.ts';
+import { newReference, normaliseReference, REFERENCE_PATTERN } from '../../functions/records/reference.ts';
+import { newKeySpec, parseKeyring, seal, unseal } from '../../functions/records/seal.ts';
+import { checkToken, issueToken } from '../../functions/intake/token.ts';
 import referralForm from '../../functions/forms/referral.ts';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { headersFile } from '../lib/security-headers.ts';
+import { headersFile } from '../src/lib/security-headers.ts';
 
 /**
  * Writes `dist/_headers`: every security header for every path the build produced, from

@@ -10,8 +10,8 @@ export function cmsLocalBackendInDev(): AstroIntegration {
     name: 'restorative-gloucestershire:cms-local-dev',
     hooks: {
       'astro:server:setup': async ({ server, logger }) => {
-        const { createCmsLocalBackend, CMS_LOCAL_BASE } = await import('../../scripts/lib/cms-local-backend.ts');
-        const root = fileURLToPath(new URL('../../', import.meta.url));
+        const { createCmsLocalBackend, CMS_LOCAL_BASE } = await import('../scripts/lib/cms-local-backend.ts');
+        const root = fileURLToPath(new URL('../', import.meta.url));
         const siteOrigins = () => {
           const address = server.httpServer?.address();
           const port = typeof address === 'object' && address ? address.port : 4321;

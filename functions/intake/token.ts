@@ -2,7 +2,7 @@
  * The check-answers token: proves these exact answers were checked by us, and when. It is
  * bound to a hash of the answers (changed answers need checking again), it cannot be used
  * before a person could have read the page (bots) or after a day (a page left open), and the
- * handler allows it to send once only (see markers.ts).
+ * handler allows it to send once only (see used-tokens.ts).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Values } from '../../src/forms/fields.ts';

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { PipelineConfig } from './config.ts';
+import type { PipelineConfig } from '../settings/config.ts';
 
 export interface OutgoingMail {
   to: string;

@@ -9,8 +9,8 @@ import type { Store } from '@netlify/blobs';
 import { randomBytes } from 'node:crypto';
 import type { ServerForm } from '../forms/definition.ts';
 import { allFields, describeAnswer, say, type Values } from '../../src/forms/fields.ts';
-import { claimMarker } from './markers.ts';
-import type { OutgoingMail } from './mail.ts';
+import { claimMarker } from '../records/markers.ts';
+import type { OutgoingMail } from '../delivery/mail.ts';
 
 export const MIN_TO_REPORT = 5;
 const PREFIX = 'equality/';

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import settings from '../../content/settings/site.json' with { type: 'json' };
 import { MAX_TOKEN_AGE_MS, MIN_MS_BEFORE_SEND } from '../../src/forms/timing.ts';
-import { USED_TOKEN_KEEP_MS } from './markers.ts';
-import { newKeySpec, parseKeyring, type Keyring } from './seal.ts';
+import { USED_TOKEN_KEEP_MS } from '../intake/used-tokens.ts';
+import { newKeySpec, parseKeyring, type Keyring } from '../records/seal.ts';
 
 declare const Netlify: { env: { get(name: string): string | undefined } } | undefined;
 

@@ -1,0 +1,54 @@
+/**
+ * The health summary an uptime monitor reads: counts only, no reference, no content, nothing
+ * that says who sent anything.
+ */
+import type { RecordMetadata } from '../records/store.ts';
+import { clockOf, type OutboxDeps } from '../settings/deps.ts';
+
+/** A record still waiting after this long means deliveries are not happening, failed or not. */
+export const WAITING_TOO_LONG_MS = 30 * 60_000;
+
+export interface HealthSummary {
+  /** "ok", or "attention" when anything waits after a failure, is parked, or waits too long. */
+  status: 'ok' | 'attention';
+  waiting: number;
+  undelivered: number;
+  parked: number;
+  alerted: number;
+  oldestWaitingMinutes: number | null;
+  /** How many waiting or parked records last failed for each reason code. */
+  reasons: Record<string, number>;
+}
+
+export async function healthSummary(deps: OutboxDeps): Promise<HealthSummary> {
+  const now = clockOf(deps)();
+  const summary: HealthSummary = {
+    status: 'ok',
+    waiting: 0,
+    undelivered: 0,
+    parked: 0,
+    alerted: 0,
+    oldestWaitingMinutes: null,
+    reasons: {},
+  };
+  let oldest = Infinity;
+  const { blobs } = await deps.store.list();
+  for (const { key } of blobs) {
+    const entry = await deps.store.getMetadata(key, { consistency: 'strong' });
+    const metadata = entry?.metadata as unknown as RecordMetadata | undefined;
+    if (!metadata || metadata.status === 'delivered') continue;
+    if (metadata.status === 'parked') summary.parked++;
+    else {
+      summary.waiting++;
+      if (metadata.attempts > 0) summary.undelivered++;
+      const received = Date.parse(metadata.receivedAt);
+      if (Number.isFinite(received)) oldest = Math.min(oldest, received);
+    }
+    if (metadata.alerted) summary.alerted++;
+    if (metadata.lastFailure) summary.reasons[metadata.lastFailure] = (summary.reasons[metadata.lastFailure] ?? 0) + 1;
+  }
+  if (Number.isFinite(oldest)) summary.oldestWaitingMinutes = Math.floor((now - oldest) / 60_000);
+  const waitingTooLong = Number.isFinite(oldest) && now - oldest > WAITING_TOO_LONG_MS;
+  if (summary.undelivered || summary.parked || waitingTooLong) summary.status = 'attention';
+  return summary;
+}

@@ -1,0 +1,62 @@
+/**
+ * The first step of every form post: the method, the settings, the site it came from, and a
+ * body that can be read. What gets past has a body of plain answers and knows whether to
+ * answer in JSON (the enhanced form) or with pages (no JavaScript).
+ */
+import type { Context } from '@netlify/functions';
+import type { ServerForm } from '../forms/definition.ts';
+import type { HandlerDeps, MakeDeps } from '../settings/deps.ts';
+import { logEvent } from '../settings/log.ts';
+import { html, isCrossSite, json, readBody, RequestProblem, wantsJson, type Body } from './http.ts';
+import { renderPage } from './pages.ts';
+import { problemMessage } from './replies.ts';
+
+export type Guarded = { response: Response } | { deps: HandlerDeps; body: Body; asJson: boolean };
+
+export async function guard(
+  form: ServerForm,
+  request: Request,
+  context: Context | undefined,
+  makeDeps: MakeDeps,
+): Promise<Guarded> {
+  if (request.method !== 'POST') {
+    return { response: json(405, { error: `Use POST to send this form` }, { Allow: 'POST' }) };
+  }
+  let deps: HandlerDeps;
+  try {
+    deps = makeDeps(context);
+  } catch (error) {
+    logEvent({ form: form.id, outcome: 'not-configured', reason: (error as Error).name }, 'error');
+    return { response: json(503, { error: problemMessage(form) }) };
+  }
+  if (isCrossSite(request, deps.config.siteOrigins)) {
+    logEvent({ form: form.id, outcome: 'refused-cross-site', status: 403 });
+    const message = 'This form can only be sent from our own website.';
+    if (wantsJson(request, false)) return { response: json(403, { error: message }) };
+    const main = `<h1>Sorry, there is a problem</h1><p>${message} <a href="${form.pagePath}">Go to the form</a>.</p>`;
+    const origin = new URL(request.url).origin;
+    const title = 'Sorry, there is a problem';
+    return { response: html(403, await renderPage({ origin, path: form.pagePath, title, main })) };
+  }
+  try {
+    const { body, isJson } = await readBody(request);
+    return { deps, body, asJson: wantsJson(request, isJson) };
+  } catch (error) {
+    const status = error instanceof RequestProblem ? error.status : 400;
+    const message = error instanceof RequestProblem ? error.message : 'The form could not be read';
+    logEvent({ form: form.id, outcome: 'bad-request', status });
+    return { response: json(status, { error: message }) };
+  }
+}
+
+/**
+ * A trap counts as filled whatever shape it arrives in: sent twice it is a list, and in JSON
+ * it can be anything. Only an empty answer, or a list of empty answers, is empty. (Not
+ * recursive: a deeply nested list must not be able to exhaust the stack.)
+ */
+export function isFilled(trap: unknown): boolean {
+  const blank = (value: unknown) =>
+    value === undefined || value === null || value === false || (typeof value === 'string' && value.trim() === '');
+  if (Array.isArray(trap)) return !trap.every(blank);
+  return !blank(trap);
+}

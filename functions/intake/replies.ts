@@ -1,0 +1,43 @@
+/**
+ * The pages a form post is answered with when the browser has no JavaScript (the questions
+ * again, check your answers, a problem), poured into the site's page shell. Pages answering a
+ * plain form post are kept by the browser (never by shared caches), so that Back returns to
+ * them instead of to the browser's "Confirm form resubmission" error.
+ */
+import type { ServerForm } from '../forms/definition.ts';
+import type { Values } from '../../src/forms/fields.ts';
+import { renderAudienceQuestion, renderCheckAnswers, renderQuestions } from '../../src/forms/render.ts';
+import { contactFacts } from '../settings/config.ts';
+import { html } from './http.ts';
+import { renderPage } from './pages.ts';
+
+export type Errors = Record<string, string>;
+
+export const problemMessage = (form: Pick<ServerForm, 'noun'>) =>
+  `We could not send your ${form.noun}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
+
+const titled = (form: ServerForm, errors: Errors) => `${Object.keys(errors).length ? 'Error: ' : ''}${form.title}`;
+
+export function repliesFor(form: ServerForm, origin: string) {
+  const page = (status: number, title: string, main: string) =>
+    renderPage({ origin, path: form.pagePath, title, main }).then((text) =>
+      html(status, text, { 'Cache-Control': 'private, no-cache' }),
+    );
+  return {
+    page,
+    questions: (status: number, values: Values, errors: Errors = {}, focus?: string) =>
+      page(status, titled(form, errors), `<h1>${form.title}</h1>${renderQuestions(form, { values, errors, focus })}`),
+    audience: (status: number, values: Values, errors: Errors = {}) =>
+      page(status, titled(form, errors), `<h1>${form.title}</h1>${renderAudienceQuestion(form, { values, errors })}`),
+    checkAnswers: (status: number, values: Values, token: string, notice?: string) =>
+      page(
+        status,
+        `Check your answers – ${form.title}`,
+        `${notice ? `<p class="notice">${notice}</p>` : ''}${renderCheckAnswers(form, values, token)}`,
+      ),
+    problem: (status: number) =>
+      page(status, `Error: ${form.title}`, `<h1>Sorry, there is a problem</h1><p>${problemMessage(form)}</p>`),
+  };
+}
+
+export type Replies = ReturnType<typeof repliesFor>;

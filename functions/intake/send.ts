@@ -1,0 +1,96 @@
+/**
+ * Checked answers, then sent: "check" issues a token for exactly these answers and stores
+ * nothing; "send" needs that token, old enough and never used, then stores the submission,
+ * answers yes, and hands delivery to run after the reply.
+ */
+import type { Context } from '@netlify/functions';
+import type { ServerForm } from '../forms/definition.ts';
+import type { Values } from '../../src/forms/fields.ts';
+import { confirmationQuery } from '../../src/forms/render.ts';
+import { deliver } from '../delivery/deliver.ts';
+import { claimMarker } from '../records/markers.ts';
+import { normaliseReference } from '../records/reference.ts';
+import { storeSubmission } from '../records/store.ts';
+import { clockOf, type HandlerDeps } from '../settings/deps.ts';
+import { logEvent } from '../settings/log.ts';
+import { json, redirect, type Body } from './http.ts';
+import { problemMessage, type Replies } from './replies.ts';
+import { checkToken, issueToken } from './token.ts';
+import { usedTokenKey } from './used-tokens.ts';
+
+interface Step {
+  form: ServerForm;
+  deps: HandlerDeps;
+  body: Body;
+  values: Values;
+  asJson: boolean;
+  replies: Replies;
+  context?: Context;
+}
+
+export function checkStep({ form, deps, values, asJson, replies }: Step): Promise<Response> | Response {
+  const { tokenSecret, minMsBeforeSend } = deps.config;
+  const token = issueToken(tokenSecret, form.id, values, clockOf(deps.outbox)());
+  if (asJson) return json(200, { ok: true, values, token, sendAfterMs: minMsBeforeSend });
+  return replies.checkAnswers(200, values, token);
+}
+
+const sent = (form: ServerForm, reference: string, values: Values, asJson: boolean) => {
+  const confirmationUrl = confirmationQuery(form, reference, values);
+  return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
+};
+
+export async function sendStep(step: Step): Promise<Response> {
+  const { form, deps, body, values, asJson, replies, context } = step;
+  const { tokenSecret, minMsBeforeSend } = deps.config;
+  const clock = clockOf(deps.outbox);
+  const markers = deps.outbox.markers;
+
+  const tokenCheck = checkToken(tokenSecret, form.id, body.token, values, { now: clock(), minMs: minMsBeforeSend });
+  let tokenState: string = tokenCheck.state;
+  let usedMarker: string | undefined;
+  if (tokenCheck.state === 'ok') {
+    usedMarker = usedTokenKey(tokenCheck.id);
+    if (!(await claimMarker(markers, usedMarker, clock()))) {
+      // Sent already (a double click without JavaScript, Back and Send again): show the
+      // confirmation of the submission that was kept, rather than invite a second one.
+      const earlier = await markers.getMetadata(usedMarker, { consistency: 'strong' });
+      const reference = normaliseReference(String(earlier?.metadata?.reference ?? ''));
+      if (reference) {
+        logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
+        return sent(form, reference, values, asJson);
+      }
+      tokenState = 'used';
+    }
+  }
+  if (tokenState !== 'ok') {
+    logEvent({ form: form.id, outcome: `token-${tokenState}`, status: 409 });
+    const token = issueToken(tokenSecret, form.id, values, clock());
+    const message = 'Check your answers, then send them again.';
+    if (asJson) return json(409, { error: message, token, values, sendAfterMs: minMsBeforeSend });
+    return replies.checkAnswers(409, values, token, message);
+  }
+
+  let reference: string;
+  try {
+    reference = await storeSubmission(deps.outbox, form, values);
+  } catch (error) {
+    // Nothing was kept, so the same checked answers may be sent again.
+    if (usedMarker) await markers.delete(usedMarker).catch(() => undefined);
+    logEvent({ form: form.id, outcome: 'store-failed', status: 503, reason: (error as Error).name }, 'error');
+    return asJson ? json(503, { error: problemMessage(form) }) : replies.problem(503);
+  }
+  logEvent({ form: form.id, reference, outcome: 'stored', status: asJson ? 201 : 303 });
+  if (usedMarker) {
+    await markers
+      .set(usedMarker, '', { metadata: { at: clock(), reference } })
+      .catch(() => logEvent({ form: form.id, reference, outcome: 'token-marker-failed' }, 'error'));
+  }
+
+  // Stored, so it is safe to say yes. Email goes after the reply; the sweep retries failures.
+  const delivery = deliver(deps.outbox, reference).catch((error) => {
+    logEvent({ form: form.id, reference, outcome: 'delivery-error', reason: (error as Error).name }, 'error');
+  });
+  context?.waitUntil?.(delivery);
+  return sent(form, reference, values, asJson);
+}

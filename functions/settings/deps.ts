@@ -1,0 +1,51 @@
+/**
+ * What every step of the pipeline works with: its settings, the mailer, the two Blobs stores
+ * and the forms' server settings. Built once per deploy context and kept while the function
+ * instance lives (reading keys and building an SMTP transport on every request was wasted
+ * work); the stores are fetched per call, since their credentials come with each invocation.
+ * Tests and benchmarks build their own (tests/support/pipeline.ts).
+ */
+import type { Context } from '@netlify/functions';
+import { getStore, type Store } from '@netlify/blobs';
+import type { ServerForm } from '../forms/definition.ts';
+import { SERVER_FORMS } from '../forms/registry.ts';
+import { createMailer, type Mailer } from '../delivery/mail.ts';
+import { loadConfig, type PipelineConfig } from './config.ts';
+
+export interface OutboxDeps {
+  /** Sealed submissions, with their delivery state as metadata. */
+  store: Store;
+  /** Single-use tokens, delivery claims, confirmation limits and equality answers kept apart. */
+  markers: Store;
+  config: PipelineConfig;
+  mailer: Mailer;
+  forms: Readonly<Record<string, ServerForm>>;
+  now?: () => number;
+}
+
+export interface HandlerDeps {
+  config: PipelineConfig;
+  mailer: Mailer;
+  outbox: OutboxDeps;
+}
+
+export type MakeDeps = (context?: Context) => HandlerDeps;
+
+const prepared = new Map<string, { config: PipelineConfig; mailer: Mailer }>();
+
+export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDeps {
+  const deployContext = context?.deploy?.context || '';
+  let ready = prepared.get(deployContext);
+  if (!ready) {
+    const config = loadConfig(deployContext || undefined);
+    ready = { config, mailer: createMailer(config) };
+    prepared.set(deployContext, ready);
+  }
+  const { config, mailer } = ready;
+  const store = getStore({ name: config.storeName, consistency: 'strong' });
+  const markers = getStore({ name: config.markersStoreName, consistency: 'strong' });
+  return { config, mailer, outbox: { store, markers, config, mailer, forms: SERVER_FORMS } };
+}
+
+/** The clock every step reads: the deps' own in tests, the real one otherwise. */
+export const clockOf = (deps: Pick<OutboxDeps, 'now'>) => deps.now ?? Date.now;
