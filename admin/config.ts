@@ -1,62 +1,85 @@
 /**
- * The Decap CMS configuration, derived from the content model. Collections, fields,
- * required fields, choices and defaults all come from src/model/content.ts (see
- * content-model.ts); this file adds only what the CMS needs on top: folders, list views,
- * previews' names, and the backend.
+ * The Decap CMS configuration, derived from the collection registry (src/model/collections.ts):
+ * collections, their folders or files, list views and previews from the registry; fields,
+ * required fields, choices, defaults and hints from the schemas (see content-model.ts). This
+ * file adds only the backend and the settings of the CMS as a whole.
  */
-import { z } from 'astro/zod';
-import {
-  caseStudySchema,
-  caseStudySettings,
-  eventKinds,
-  eventSchema,
-  explainerSchema,
-  guideStepSchema,
-  pageSchema,
-  professionalPageSchema,
-  serviceSchema,
-  settingsSchema,
-  volunteeringSchema,
-} from '../src/model/content.ts';
+import { COLLECTIONS, type CmsBlock, type CollectionSpec } from '../src/model/collections.ts';
 import { CMS_LOCAL_API } from '../src/lib/cms-local.ts';
-import { PAGE_FILES } from '../src/lib/page-files.ts';
 import { fieldsOf, type CmsField } from './content-model.ts';
 
-/** The case study picture, as the CMS sees it: a file saved next to the entries. */
-const cmsImage = () => z.string();
+/** A field of the list given by its path of names, changed by `change`; the others as they are. */
+function adjust(fields: CmsField[], [name, ...rest]: readonly string[], change: (field: CmsField) => CmsField) {
+  return fields.map((field): CmsField => {
+    if (field.name !== name) return field;
+    return rest.length ? { ...field, fields: adjust(field.fields ?? [], rest, change) } : change(field);
+  });
+}
 
-const body = (hint: string): CmsField => ({ name: 'body', label: 'Page text', widget: 'markdown', hint });
+/** The CMS fields of a collection: its schema's, then the text under them. */
+export function cmsFields(spec: CollectionSpec, block: Pick<CmsBlock, 'body' | 'mediaBeside'> = spec.cms): CmsField[] {
+  let fields = fieldsOf(spec.schema);
+  if (block.mediaBeside) {
+    // Saved beside the entries, so Astro's image pipeline resizes it, makes modern formats and
+    // drops camera and location data from every copy it serves.
+    const { field, folder } = block.mediaBeside;
+    fields = adjust(fields, field, (inner) => ({
+      ...inner,
+      media_folder: `/content/${spec.folder}/${folder}`,
+      public_folder: `./${folder}`,
+    }));
+  }
+  if (block.body) {
+    const body: CmsField = { name: 'body', label: 'Page text', widget: 'markdown', hint: block.body.hint };
+    fields.push(block.body.required === false ? { ...body, required: false } : body);
+  }
+  return fields;
+}
 
-const BODY_HINT =
-  'Write in short paragraphs. Use "Heading 2" for sections. Never include names or details of anyone in a case.';
+/** A collection as Decap reads it: a folder of entries, or named files. */
+export interface CmsCollection {
+  name: string;
+  label: string;
+  label_singular?: string;
+  description: string;
+  folder?: string;
+  extension?: string;
+  format?: string;
+  create?: boolean;
+  slug?: string;
+  identifier_field?: string;
+  summary?: string;
+  sortable_fields?: string[];
+  view_filters?: CmsBlock['view_filters'];
+  view_groups?: CmsBlock['view_groups'];
+  fields?: CmsField[];
+  files?: { name: string; label: string; file: string; fields: CmsField[] }[];
+}
 
-export const collectionSchemas = {
-  services: serviceSchema,
-  caseStudies: caseStudySchema(cmsImage),
-  explainers: explainerSchema,
-  volunteering: volunteeringSchema,
-  events: eventSchema,
-  professionals: professionalPageSchema,
-  guide: guideStepSchema,
-  pages: pageSchema,
-  settings: settingsSchema,
-} as const;
-
-function caseStudyFields(): CmsField[] {
-  return fieldsOf(collectionSchemas.caseStudies).map((field) =>
-    field.name === 'image'
-      ? {
-          ...field,
-          fields: field.fields?.map((inner) =>
-            inner.name === 'src'
-              ? // Saved beside the case studies, so Astro's image pipeline resizes it, makes modern
-                // formats and drops camera and location data from every copy it serves.
-                { ...inner, media_folder: '/content/caseStudies/images', public_folder: './images' }
-              : inner,
-          ),
-        }
-      : field,
-  );
+/** One registry entry as CMS collections: a folder of entries or named files, and any others over the folder. */
+function cmsCollections(name: string, spec: CollectionSpec): CmsCollection[] {
+  const { label, label_singular, description, files } = spec.cms;
+  if (files) {
+    return [{ name, label, description, files: files.map((file) => ({ ...file, fields: cmsFields(spec) })) }];
+  }
+  const folder = (block: { name: string } & Omit<CmsBlock, 'also' | 'files'>): CmsCollection => ({
+    name: block.name,
+    label: block.label,
+    label_singular: block.label_singular,
+    description: block.description,
+    folder: `content/${spec.folder}`,
+    extension: block.extension ?? 'md',
+    format: 'frontmatter',
+    create: block.create ?? true,
+    ...(block.create === false ? {} : { slug: '{{slug}}' }),
+    identifier_field: 'title',
+    summary: block.summary ?? '{{title}}',
+    ...(block.sortable_fields ? { sortable_fields: block.sortable_fields } : {}),
+    ...(block.view_filters ? { view_filters: block.view_filters } : {}),
+    ...(block.view_groups ? { view_groups: block.view_groups } : {}),
+    fields: cmsFields(spec, block),
+  });
+  return [folder({ ...spec.cms, name, label, label_singular, description }), ...(spec.cms.also ?? []).map(folder)];
 }
 
 export interface BackendOptions {
@@ -97,167 +120,7 @@ export function cmsConfig(options: BackendOptions = {}) {
     media_folder: 'public/uploads',
     public_folder: '/uploads',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    collections: [
-      {
-        name: 'services',
-        label: 'What we do',
-        label_singular: 'service',
-        description: 'One page for each setting or service, listed on "What we do".',
-        folder: 'content/services',
-        extension: 'md',
-        format: 'frontmatter',
-        create: true,
-        slug: '{{slug}}',
-        identifier_field: 'title',
-        summary: '{{title}}',
-        sortable_fields: ['order', 'title'],
-        fields: [...fieldsOf(collectionSchemas.services), body(BODY_HINT)],
-      },
-      {
-        name: 'caseStudies',
-        label: 'Case studies',
-        label_singular: 'case study',
-        description:
-          'Keep “Illustrative example” ticked unless everyone involved has agreed to share a real case. Never use real names.',
-        folder: 'content/caseStudies',
-        extension: 'md',
-        format: 'frontmatter',
-        create: true,
-        slug: '{{slug}}',
-        identifier_field: 'title',
-        summary: '{{title}} · {{setting}} · {{date | date("D MMM YYYY")}}',
-        sortable_fields: ['date', 'title', 'setting'],
-        view_filters: caseStudySettings.map((setting) => ({ label: setting, field: 'setting', pattern: setting })),
-        view_groups: [{ label: 'Setting', field: 'setting' }],
-        fields: [...caseStudyFields(), body(BODY_HINT)],
-      },
-      {
-        name: 'explainers',
-        label: 'Guides',
-        label_singular: 'guide',
-        description:
-          'The pages of “What is restorative practice”: guides, questions and answers, and the easy read page.',
-        folder: 'content/explainers',
-        extension: 'md',
-        format: 'frontmatter',
-        create: true,
-        slug: '{{slug}}',
-        identifier_field: 'title',
-        summary: '{{title}}',
-        sortable_fields: ['order', 'title'],
-        view_filters: [
-          { label: 'Questions and answers', field: 'audience', pattern: 'harmed|responsible|professionals' },
-          { label: 'Easy read', field: 'easyRead', pattern: true },
-        ],
-        fields: [...fieldsOf(collectionSchemas.explainers), body(BODY_HINT)],
-      },
-      {
-        name: 'explainersWithLayout',
-        label: 'Guides with numbered steps',
-        label_singular: 'guide with numbered steps',
-        description:
-          'Guides in “What is restorative practice” that show numbered steps, such as “How it works”. Edit the text in Markdown mode and leave lines starting with "import" or "<" as they are.',
-        folder: 'content/explainers',
-        extension: 'mdx',
-        format: 'frontmatter',
-        create: false,
-        identifier_field: 'title',
-        summary: '{{title}}',
-        sortable_fields: ['order', 'title'],
-        fields: [...fieldsOf(collectionSchemas.explainers), body(BODY_HINT)],
-      },
-      {
-        name: 'events',
-        label: 'Training and events',
-        label_singular: 'course or event',
-        description:
-          'Courses, volunteer core training and practitioner meetings. Past ones leave the site by themselves at the nightly rebuild. Volunteer core training also shows on the volunteer pages.',
-        folder: 'content/events',
-        extension: 'md',
-        format: 'frontmatter',
-        create: true,
-        slug: '{{slug}}',
-        identifier_field: 'title',
-        summary: '{{title}} · {{date | date("D MMM YYYY")}} · {{places}}',
-        sortable_fields: ['date', 'title', 'kind'],
-        view_filters: eventKinds.map((kind) => ({ label: kind, field: 'kind', pattern: kind })),
-        fields: [
-          ...fieldsOf(collectionSchemas.events),
-          body('What happens, what to bring, anything people should know.'),
-        ],
-      },
-      {
-        name: 'professionals',
-        label: 'For professionals',
-        label_singular: 'page for professionals',
-        description:
-          'Pages for police, probation, youth justice, schools, care homes and victim services, including the one-page briefing that prints on A4.',
-        folder: 'content/professionals',
-        extension: 'md',
-        format: 'frontmatter',
-        create: true,
-        slug: '{{slug}}',
-        identifier_field: 'title',
-        summary: '{{title}} (order {{order}})',
-        sortable_fields: ['order', 'title'],
-        fields: [...fieldsOf(collectionSchemas.professionals), body(BODY_HINT)],
-      },
-      {
-        name: 'guide',
-        label: 'Could it help? (guide)',
-        label_singular: 'question or ending',
-        description:
-          'The guide “Could restorative justice help you?”, one question or ending per entry. It starts at “start”. Each answer names the entry it leads to (its file name); an entry without answers is an ending. The site will not build if an answer leads nowhere.',
-        folder: 'content/guide',
-        extension: 'md',
-        format: 'frontmatter',
-        create: true,
-        slug: '{{slug}}',
-        identifier_field: 'title',
-        summary: '{{slug}}: {{title}}',
-        fields: [
-          ...fieldsOf(collectionSchemas.guide),
-          { ...body('A few sentences under the question, or the ending’s explanation.'), required: false },
-        ],
-      },
-      {
-        name: 'volunteering',
-        label: 'Volunteering',
-        description: 'The "Volunteer with us" page, its lists and the training dates.',
-        files: [
-          {
-            name: 'volunteer-with-us',
-            label: 'Volunteer with us',
-            file: 'content/volunteering/volunteer-with-us.md',
-            fields: [...fieldsOf(collectionSchemas.volunteering), body('The opening text of the page.')],
-          },
-        ],
-      },
-      {
-        name: 'pages',
-        label: 'Pages',
-        description: 'The home page, contact, referral, policies and other single pages.',
-        files: PAGE_FILES.map(({ id, label, extension }) => ({
-          name: id,
-          label,
-          file: `content/pages/${id}.${extension}`,
-          fields: [...fieldsOf(collectionSchemas.pages), body(BODY_HINT)],
-        })),
-      },
-      {
-        name: 'settings',
-        label: 'Settings and contact details',
-        description: 'The referral phone number and email, the funding statement and the menu, shown on every page.',
-        files: [
-          {
-            name: 'site',
-            label: 'Site settings',
-            file: 'content/settings/site.json',
-            fields: fieldsOf(collectionSchemas.settings),
-          },
-        ],
-      },
-    ],
+    collections: Object.entries(COLLECTIONS).flatMap(([name, spec]) => cmsCollections(name, spec)),
   };
 }
 

@@ -8,7 +8,6 @@ import { en } from 'decap-cms-locales';
 import previewStyles from './preview.css?url';
 import { cmsConfig } from './config.ts';
 import { registerPreviews } from './previews.ts';
-import { PAGE_FILES } from '../src/lib/page-files.ts';
 import settings from '../content/settings/site.json';
 
 const local = ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
@@ -24,10 +23,7 @@ CMS.registerLocale('en', {
 });
 
 CMS.registerPreviewStyle(previewStyles);
-registerPreviews(
-  CMS as never,
-  PAGE_FILES.map((page) => page.id),
-);
+registerPreviews(CMS as never);
 CMS.init({
   config: cmsConfig({
     local,

@@ -3,6 +3,8 @@
  * the page a visitor will see. Written with createElement, so no JSX build step is needed.
  */
 import { createElement as h, type ReactNode } from 'react';
+import { eventFacts, type EventFactsInput } from '../src/lib/event-facts.ts';
+import { COLLECTIONS, type CollectionSpec, type PreviewKind } from '../src/model/collections.ts';
 
 interface PreviewProps {
   entry: { getIn(path: string[]): unknown };
@@ -177,12 +179,95 @@ function settings({ entry }: PreviewProps) {
   );
 }
 
-export function registerPreviews(cms: Registry, pageIds: readonly string[]): void {
-  cms.registerPreviewTemplate('services', service);
-  cms.registerPreviewTemplate('caseStudies', caseStudy);
-  cms.registerPreviewTemplate('explainers', (props) => article(props));
-  cms.registerPreviewTemplate('explainersWithLayout', (props) => article(props));
-  cms.registerPreviewTemplate('volunteer-with-us', volunteering);
-  cms.registerPreviewTemplate('site', settings);
-  for (const id of pageIds) cms.registerPreviewTemplate(id, page);
+/** A course or event with its facts in the words the site uses (src/lib/event-facts.ts). */
+function event(props: PreviewProps) {
+  const { entry } = props;
+  const date = new Date(text(entry, 'date'));
+  const facts = Number.isNaN(date.getTime())
+    ? []
+    : eventFacts({
+        date,
+        startTime: text(entry, 'startTime') || '00:00',
+        endTime: text(entry, 'endTime') || '00:00',
+        place: text(entry, 'place'),
+        online: entry.getIn(['data', 'online']) === true,
+        audience: text(entry, 'audience'),
+        places: (text(entry, 'places') || 'open') as EventFactsInput['places'],
+      });
+  return article(props, [
+    h('p', { className: 'preview__kind' }, text(entry, 'kind')),
+    entry.getIn(['data', 'example']) === true
+      ? h(
+          'div',
+          { className: 'notice' },
+          h('p', null, h('strong', null, 'This is an example date.'), ' It is not confirmed yet.'),
+        )
+      : null,
+    facts.length
+      ? h(
+          'dl',
+          { className: 'preview__facts' },
+          ...facts.map((fact) => h('div', { key: fact.name }, h('dt', null, fact.term), h('dd', null, fact.value))),
+        )
+      : h('p', { className: 'notice' }, 'Add the date to see when it happens.'),
+  ]);
+}
+
+/** A page for professionals, with the date its facts were last checked. */
+function professional(props: PreviewProps) {
+  const checked = text(props.entry, 'checked');
+  return article(
+    props,
+    [],
+    checked ? [h('p', { className: 'preview__checked' }, `Facts last checked: ${formatDate(checked)}`)] : [],
+  );
+}
+
+/** A step of the guide: its question and the answers as the buttons visitors choose from, or an ending's next steps. */
+function guideStep(props: PreviewProps) {
+  const answers = list(props.entry, 'answers') as { label?: string; next?: string }[];
+  const actions = list(props.entry, 'actions') as { label?: string }[];
+  return article(
+    props,
+    [],
+    answers.length
+      ? [
+          h(
+            'ul',
+            { className: 'preview__answers' },
+            ...answers.map((answer, i) =>
+              h('li', { key: i }, h('span', { className: 'button' }, answer.label), ` → ${answer.next ?? ''}`),
+            ),
+          ),
+        ]
+      : [
+          h('h2', null, 'What you can do next'),
+          h('ul', null, ...actions.map((action, i) => h('li', { key: i }, action.label))),
+        ],
+  );
+}
+
+const TEMPLATES: Record<PreviewKind, (props: PreviewProps) => ReactNode> = {
+  article: (props) => article(props),
+  service,
+  caseStudy,
+  event,
+  professional,
+  guideStep,
+  volunteering,
+  page,
+  settings,
+};
+
+/**
+ * A preview for every collection of the registry: a folder's entries by the collection's name,
+ * named files by theirs (Decap looks previews up by either).
+ */
+export function registerPreviews(cms: Registry, collections: Record<string, CollectionSpec> = COLLECTIONS): void {
+  for (const [name, spec] of Object.entries(collections)) {
+    const template = TEMPLATES[spec.cms.preview];
+    if (spec.cms.files) for (const file of spec.cms.files) cms.registerPreviewTemplate(file.name, template);
+    else cms.registerPreviewTemplate(name, template);
+    for (const other of spec.cms.also ?? []) cms.registerPreviewTemplate(other.name, TEMPLATES[other.preview]);
+  }
 }

@@ -1,28 +1,27 @@
-import { defineCollection } from 'astro:content';
+/**
+ * The content collections, derived from the collection registry (src/model/collections.ts):
+ * each collection's folder under content/, its files and its schema. Nothing to add here for
+ * a new collection.
+ */
+import { defineCollection, type BaseSchema, type ImageFunction } from 'astro:content';
 import { glob } from 'astro/loaders';
-import {
-  caseStudySchema,
-  eventSchema,
-  explainerSchema,
-  guideStepSchema,
-  pageSchema,
-  professionalPageSchema,
-  serviceSchema,
-  settingsSchema,
-  volunteeringSchema,
-} from './model/content.ts';
+import { COLLECTION_NAMES, COLLECTIONS, defineCollections, type CollectionName } from './model/collections.ts';
 
-/** Every collection lives in a folder of the top-level content/ directory named after it. */
-const filesIn = (folder: string, pattern = '**/*.md') => glob({ base: `./content/${folder}`, pattern });
-
-export const collections = {
-  services: defineCollection({ loader: filesIn('services'), schema: serviceSchema }),
-  caseStudies: defineCollection({ loader: filesIn('caseStudies'), schema: ({ image }) => caseStudySchema(image) }),
-  explainers: defineCollection({ loader: filesIn('explainers', '**/*.{md,mdx}'), schema: explainerSchema }),
-  volunteering: defineCollection({ loader: filesIn('volunteering'), schema: volunteeringSchema }),
-  events: defineCollection({ loader: filesIn('events'), schema: eventSchema }),
-  guide: defineCollection({ loader: filesIn('guide'), schema: guideStepSchema }),
-  professionals: defineCollection({ loader: filesIn('professionals'), schema: professionalPageSchema }),
-  pages: defineCollection({ loader: filesIn('pages', '**/*.{md,mdx}'), schema: pageSchema }),
-  settings: defineCollection({ loader: filesIn('settings', '*.json'), schema: settingsSchema }),
+/** The registry as the build sees it: pictures through Astro's image helper. */
+type BuildRegistry = ReturnType<typeof defineCollections<ReturnType<ImageFunction>>>;
+/** Each collection typed by its own schema, so pages read its fields with their types. */
+type Collections = {
+  [N in CollectionName]: BuildRegistry[N]['schema'] extends infer S extends BaseSchema
+    ? ReturnType<typeof defineCollection<S>>
+    : never;
 };
+
+export const collections = Object.fromEntries(
+  COLLECTION_NAMES.map((name) => [
+    name,
+    defineCollection({
+      loader: glob({ base: `./content/${COLLECTIONS[name].folder}`, pattern: COLLECTIONS[name].pattern }),
+      schema: ({ image }) => defineCollections(image)[name].schema,
+    }),
+  ]),
+) as Collections;

@@ -4,11 +4,12 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import type { Card } from '../components/CardList.astro';
+import { urlFor } from '../model/collections.ts';
 
 export function serviceCard(entry: CollectionEntry<'services'>): Card {
   return {
     kind: 'service',
-    href: `/what-we-do/${entry.id}/`,
+    href: urlFor('services', entry.id),
     title: entry.data.title,
     // The summary already says whom a service is for; repeating "For: …" above it read twice.
     summary: entry.data.summary,
@@ -20,7 +21,7 @@ export function caseStudyCard(entry: CollectionEntry<'caseStudies'>): Card {
   return {
     kind: 'case-study',
     label: entry.data.illustrative ? 'Case study · illustrative example' : 'Case study',
-    href: `/case-studies/${entry.id}/`,
+    href: urlFor('caseStudies', entry.id),
     title: entry.data.title,
     summary: entry.data.summary,
     meta: `Setting: ${entry.data.setting}`,
@@ -33,7 +34,7 @@ export function explainerCard(entry: CollectionEntry<'explainers'>): Card {
   return {
     kind: 'guide',
     label: entry.data.easyRead ? 'Easy read guide' : isQuestions ? 'Questions and answers' : 'Guide',
-    href: `/restorative-processes/${entry.id}/`,
+    href: urlFor('explainers', entry.id),
     title: entry.data.title,
     summary: entry.data.summary,
     illustration: entry.data.illustration,

@@ -1,9 +1,8 @@
 /**
  * Courses and events: when they happen (in UK time, whatever the server's clock says),
- * whether they are still to come, and the iCalendar version of them. Pure functions, tested
- * in tests/unit/lib.spec.ts; the collection is read in collections.ts.
+ * and whether they are still to come. Pure functions, tested in tests/unit/lib.spec.ts; the
+ * collection is read in collections.ts, the calendar files made in calendar.ts.
  */
-import ical from 'ical-generator';
 import { isLive, type Schedule } from './schedule.ts';
 
 export interface EventTimes extends Schedule {
@@ -64,38 +63,4 @@ export function describeWhen(event: EventTimes): string {
       .replace(/\s/g, '')
       .replace(':00', '');
   return `${day}, ${clock(start)} to ${clock(end)}`;
-}
-
-export interface CalendarEvent extends EventTimes {
-  id: string;
-  title: string;
-  summary: string;
-  place: string;
-  online: boolean;
-}
-
-/** An iCalendar (RFC 5545) file of the events, each linking to its page on the site. */
-export function calendarFile(events: CalendarEvent[], siteUrl: URL, name: string): string {
-  const calendar = ical({
-    name,
-    prodId: { company: 'Restorative Gloucestershire', product: 'Website' },
-    url: siteUrl.href,
-  });
-  for (const event of events) {
-    const { start, end } = eventTimes(event);
-    const url = new URL(`/training-and-events/${event.id}/`, siteUrl).href;
-    calendar.createEvent({
-      // Stable, so a calendar that subscribed updates the event instead of adding a copy.
-      id: `${event.id}@${siteUrl.hostname}`,
-      start,
-      end,
-      // A fixed stamp keeps the file the same from build to build unless an event changes.
-      stamp: start,
-      summary: event.title,
-      description: `${event.summary}\n\nMore, and how to book: ${url}`,
-      location: event.online ? 'Online' : event.place,
-      url,
-    });
-  }
-  return calendar.toString();
 }

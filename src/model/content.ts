@@ -184,6 +184,11 @@ export const pageSchema = basePageSchema.extend({
   contents,
 });
 
+/** The words of a form's page, above the form (content/forms/<id>.md, named by the form's id). */
+export const formPageSchema = basePageSchema.extend({
+  lede: optionalText('Opening sentence', 'Shown in larger text under the heading.', 'text'),
+});
+
 /** The kinds of course and event. The volunteer page lists the core training from the same collection. */
 export const eventKinds = [
   'Restorative practice training',

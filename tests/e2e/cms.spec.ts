@@ -133,54 +133,75 @@ test('a required field left empty blocks publishing, with a message', async ({ p
 
 /**
  * Every entry of every collection the CMS has, read from the CMS's own config: a collection added
- * there is opened here too. Each with the label of its first text field, which must show a value.
+ * there is opened here too. Each entry is checked by its first text field, which must show the
+ * value in the entry's file, and by its preview, which must show that value as well.
  */
 interface CmsFieldLike {
+  name: string;
   label: string;
   widget: string;
 }
-const firstTextLabel = (fields: CmsFieldLike[]) => fields.find((field) => field.widget === 'string')!.label;
-const ENTRIES: { hash: string; label: string }[] = cmsConfig({ local: true }).collections.flatMap((collection) => {
-  const c = collection as {
-    name: string;
-    folder?: string;
-    extension?: string;
-    fields?: CmsFieldLike[];
-    files?: { name: string; fields: CmsFieldLike[] }[];
-  };
+interface EntryToOpen {
+  collection: string;
+  hash: string;
+  label: string;
+  /** The field's value in the file the CMS edits, read when it is checked. */
+  expected: () => string;
+}
+const firstText = (fields: CmsFieldLike[]) => fields.find((field) => field.widget === 'string')!;
+/** An entry's data in the copy of content/ the CMS edits (another test edits some as this one runs). */
+function fileData(file: string): Record<string, unknown> {
+  const full = path.join(CMS_REPO_DIR, file);
+  return file.endsWith('.json') ? JSON.parse(readFileSync(full, 'utf8')) : frontMatter(full);
+}
+const ENTRIES: EntryToOpen[] = cmsConfig({ local: true }).collections.flatMap((c) => {
   if (c.files)
-    return c.files.map((file) => ({ hash: `${c.name}/entries/${file.name}`, label: firstTextLabel(file.fields) }));
+    return c.files.map((file) => {
+      const field = firstText(file.fields);
+      const expected = () => String(fileData(file.file)[field.name]);
+      return { collection: c.name, hash: `${c.name}/entries/${file.name}`, label: field.label, expected };
+    });
+  const field = firstText(c.fields!);
   return readdirSync(path.join(ROOT, c.folder!))
     .filter((name) => name.endsWith(`.${c.extension}`))
     .map((name) => ({
+      collection: c.name,
       hash: `${c.name}/entries/${name.slice(0, -c.extension!.length - 1)}`,
-      label: firstTextLabel(c.fields!),
+      label: field.label,
+      expected: () => String(fileData(path.join(c.folder!, name))[field.name]),
     }));
 });
 test('every collection in the CMS has entries to open', () => {
-  const names = new Set(ENTRIES.map((entry) => entry.hash.split('/')[0]));
+  const names = new Set(ENTRIES.map((entry) => entry.collection));
   expect([...names].sort()).toEqual(
     cmsConfig({ local: true })
       .collections.map((collection) => collection.name)
       .sort(),
   );
 });
-// A few entries a test, so the checks run in parallel and each test stays short.
-const CHUNK = 3;
-for (let start = 0; start < ENTRIES.length; start += CHUNK) {
-  const chunk = ENTRIES.slice(start, start + CHUNK);
-  test(`existing entries open in the editor without errors: ${chunk[0].hash} …`, async ({ page }) => {
+// One test a collection: the CMS loads once, then each entry is opened from the collection's
+// list, as staff open them (going through the list also clears the last entry's editor).
+for (const collection of new Set(ENTRIES.map((entry) => entry.collection))) {
+  const entries = ENTRIES.filter((entry) => entry.collection === collection);
+  test(`every entry of ${collection} opens in the editor and its preview, without errors`, async ({ page }) => {
+    test.setTimeout(30_000 + entries.length * 5_000);
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(String(error)));
     await openCms(page);
-    for (const { hash, label } of chunk) {
-      // A fresh load each time: changing only the hash would keep the previous editor's state.
-      await page.goto('about:blank');
-      await page.goto(`/admin/#/collections/${hash}`);
-      await expect(page.getByLabel(label, { exact: true }), hash).not.toHaveValue('');
+    const preview = page.frameLocator('#preview-pane');
+    for (const { hash, label, expected } of entries) {
+      await page.evaluate((to) => (window.location.hash = to), `#/collections/${collection}`);
+      await expect(page.locator('#preview-pane')).toHaveCount(0);
+      await page.evaluate((to) => (window.location.hash = to), `#/collections/${hash}`);
+      const field = page.getByLabel(label, { exact: true });
+      await expect
+        .poll(async () => (await field.inputValue()) === expected() || 'not the file’s value', hash)
+        .toBe(true);
+      const value = await field.inputValue();
+      await expect(preview.getByText(value, { exact: true }).first(), `${hash}: preview`).toBeVisible();
       expect(errors, hash).toEqual([]);
     }
   });

@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import type { z } from 'astro/zod';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { collectionSchemas, cmsConfig } from '../../admin/config.ts';
+import { cmsConfig } from '../../admin/config.ts';
+import { COLLECTIONS, type CmsBlock } from '../../src/model/collections.ts';
 import { unwrap, type CmsField } from '../../admin/content-model.ts';
 import { PAGE_FILES } from '../../src/lib/page-files.ts';
 
@@ -11,18 +12,13 @@ import { PAGE_FILES } from '../../src/lib/page-files.ts';
  * what the build rejects, and never miss a field the site needs.
  */
 const config = cmsConfig({ local: false, repo: 'org/site' });
-const schemaFor: Record<string, z.ZodObject> = {
-  services: collectionSchemas.services,
-  caseStudies: collectionSchemas.caseStudies,
-  explainers: collectionSchemas.explainers,
-  explainersWithLayout: collectionSchemas.explainers,
-  volunteering: collectionSchemas.volunteering,
-  events: collectionSchemas.events,
-  professionals: collectionSchemas.professionals,
-  guide: collectionSchemas.guide,
-  pages: collectionSchemas.pages,
-  settings: collectionSchemas.settings,
-};
+/** Each CMS collection's schema, from the collection registry (the .mdx guides share the guides'). */
+const schemaFor: Record<string, z.ZodObject> = Object.fromEntries(
+  Object.entries(COLLECTIONS).flatMap(([name, spec]) => [
+    [name, spec.schema as z.ZodObject],
+    ...((spec.cms as CmsBlock).also ?? []).map((other) => [other.name, spec.schema as z.ZodObject]),
+  ]),
+);
 
 function fieldSets(): { where: string; schema: z.ZodObject; fields: CmsField[] }[] {
   return config.collections.flatMap((collection) => {
@@ -31,7 +27,7 @@ function fieldSets(): { where: string; schema: z.ZodObject; fields: CmsField[] }
     return lists.map((fields, i) => ({
       where: `${collection.name}${'files' in collection ? `/${collection.files![i].name}` : ''}`,
       schema,
-      fields: fields.filter((field) => field.name !== 'body'),
+      fields: (fields ?? []).filter((field) => field.name !== 'body'),
     }));
   });
 }

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { getEvents } from '../../lib/collections.ts';
-import { calendarFile } from '../../lib/events.ts';
+import { calendarFile } from '../../lib/calendar.ts';
 
 export const getStaticPaths = (async () =>
   (await getEvents()).map((event) => ({ params: { id: event.id }, props: { event } }))) satisfies GetStaticPaths;

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getEvents } from '../../lib/collections.ts';
-import { calendarFile } from '../../lib/events.ts';
+import { calendarFile } from '../../lib/calendar.ts';
 
 /** Every course and event still to come, for calendars to subscribe to. Rebuilt every night. */
 export const GET: APIRoute = async ({ site }) => {
