@@ -1,7 +1,7 @@
 import type { Config, Context } from '@netlify/functions';
 import { createHealthHandler } from './health/endpoint.ts';
 
-/** For an uptime monitor: counts of undelivered and parked submissions (see README, "Operations"). */
+/** For an uptime monitor: counts of undelivered and parked submissions (docs/operating.md, "Knowing when mail is down"). */
 const health = createHealthHandler();
 export default (request: Request, context: Context) => health(request, context);
 

@@ -9,10 +9,12 @@ export function copyProject(root: string, prefix: string): { dir: string; remove
   for (const item of [
     'src',
     'integrations',
+    'functions',
     'content',
     'public',
     'admin',
     'astro.config.mjs',
+    'netlify.toml',
     'tsconfig.json',
     'package.json',
   ]) {

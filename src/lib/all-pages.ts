@@ -2,6 +2,8 @@ import { getCollection } from 'astro:content';
 import { referralForm } from '../forms/referral/form.ts';
 import { getCaseStudies, getEvents, getExplainers, getServices } from './collections.ts';
 import { pagesWithOwnRoute } from './routes.ts';
+import { sections, urlFor } from '../model/collections.ts';
+import { sectionEntries } from './sections.ts';
 
 export interface PageLink {
   href: string;
@@ -13,6 +15,16 @@ export interface PageLink {
  * (its list for visitors without JavaScript) and the sitemap, so both always agree.
  */
 export async function listAllPages(): Promise<{ heading: string; links: PageLink[] }[]> {
+  const sectionGroups = await Promise.all(
+    sections().map(async (section) => ({
+      heading: section.title,
+      links: [
+        { href: `/${section.path}/`, title: section.title },
+        ...(await sectionEntries(section.name)).map((e) => ({ href: urlFor(section.name, e.id), title: e.data.title })),
+      ],
+    })),
+  );
+  const formPages = await getCollection('formPages');
   const [services, explainers, caseStudies, events, professionals, pages] = await Promise.all([
     getServices(),
     getExplainers(),
@@ -36,6 +48,10 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         { href: '/contact/', title: 'Contact' },
         { href: '/feedback/', title: 'Feedback and complaints' },
         { href: '/training-and-events/', title: 'Training and events' },
+        // Pages of forms without a page of their own design (content/forms/), such as feedback.
+        ...formPages
+          .map((e) => ({ href: urlFor('formPages', e.id), title: e.data.title }))
+          .filter((link) => link.href !== '/feedback/'),
       ],
     },
     {
@@ -45,14 +61,14 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         title: `Make a referral: ${referralForm.audience!.captions[answer].toLowerCase()}`,
       })),
     },
-    { heading: 'What we do', links: services.map((e) => ({ href: `/what-we-do/${e.id}/`, title: e.data.title })) },
+    { heading: 'What we do', links: services.map((e) => ({ href: urlFor('services', e.id), title: e.data.title })) },
     {
       heading: 'What is restorative practice',
-      links: explainers.map((e) => ({ href: `/restorative-processes/${e.id}/`, title: e.data.title })),
+      links: explainers.map((e) => ({ href: urlFor('explainers', e.id), title: e.data.title })),
     },
     {
       heading: 'Case studies',
-      links: caseStudies.map((e) => ({ href: `/case-studies/${e.id}/`, title: e.data.title })),
+      links: caseStudies.map((e) => ({ href: urlFor('caseStudies', e.id), title: e.data.title })),
     },
     {
       heading: 'For professionals',
@@ -60,24 +76,25 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         { href: '/professionals/', title: 'For professionals' },
         ...professionals
           .sort((a, b) => a.data.order - b.data.order)
-          .map((e) => ({ href: `/professionals/${e.id}/`, title: e.data.title })),
+          .map((e) => ({ href: urlFor('professionals', e.id), title: e.data.title })),
       ],
     },
     {
       heading: 'Training and events',
       links: [
-        ...events.map((e) => ({ href: `/training-and-events/${e.id}/`, title: e.data.title })),
+        ...events.map((e) => ({ href: urlFor('events', e.id), title: e.data.title })),
         ...events.map((e) => ({
-          href: `/training-and-events/${e.id}/enquire/`,
+          href: `${urlFor('events', e.id)}enquire/`,
           title: `Ask about a place: ${e.data.title}`,
         })),
         { href: '/training-and-events/enquire/', title: 'Ask about a place' },
       ],
     },
+    ...sectionGroups,
     {
       heading: 'About this site',
       links: pages
-        .map((e) => ({ href: `/${e.id}/`, title: e.data.title }))
+        .map((e) => ({ href: urlFor('pages', e.id), title: e.data.title }))
         .sort((a, b) => a.title.localeCompare(b.title)),
     },
   ];

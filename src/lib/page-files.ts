@@ -11,7 +11,6 @@ export const PAGE_FILES = [
   { id: 'refer', label: 'Make a referral', extension: 'md' },
   { id: 'training-and-events', label: 'Training and events (introduction)', extension: 'md' },
   { id: 'professionals', label: 'For professionals (introduction)', extension: 'md' },
-  { id: 'feedback', label: 'Feedback and complaints (above the feedback form)', extension: 'md' },
   { id: 'contact', label: 'Contact us', extension: 'md' },
   { id: 'staying-safe-online', label: 'Staying safe online', extension: 'md' },
   { id: 'accessibility', label: 'Accessibility statement', extension: 'md' },

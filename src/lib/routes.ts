@@ -12,6 +12,5 @@ export const pagesWithOwnRoute = new Set([
   'search',
   'not-found',
   'training-and-events',
-  'feedback',
   'professionals',
 ]);
