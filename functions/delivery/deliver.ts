@@ -5,6 +5,7 @@
  * of concurrent deliveries of one record exactly one sends. A record that cannot be opened is
  * parked, never allowed to stop the others.
  */
+import type { ServerForm } from '../forms/definition.ts';
 import { contactFacts, inboxFor } from '../settings/config.ts';
 import { clockOf, type OutboxDeps } from '../settings/deps.ts';
 import { logEvent } from '../settings/log.ts';
@@ -13,6 +14,7 @@ import { park, writeMetadata, type RecordMetadata, type Submission } from '../re
 import { backoffMs } from './backoff.ts';
 import { claimDelivery } from './claims.ts';
 import { confirmationAddress } from './confirmation.ts';
+import { digestOf } from './when.ts';
 import { allowConfirmation } from './confirmation-limit.ts';
 import { failureReason } from './mail.ts';
 import { alertEmail, personEmail, staffEmail } from './messages.ts';
@@ -21,6 +23,17 @@ import { alertEmail, personEmail, staffEmail } from './messages.ts';
 export const DELIVERY_LEASE_MS = 10 * 60_000;
 /** At most one confirmation email to an address in this time, whatever is submitted. */
 export const CONFIRMATION_WINDOW_MS = 60 * 60_000;
+
+/**
+ * What happens to a submission once it is stored: sent now, or, for a form whose staff get a
+ * digest, left for the sweep's digest. Runs after the reply (the caller hands it to waitUntil).
+ */
+export function deliverOnArrival(deps: OutboxDeps, form: ServerForm, reference: string): Promise<unknown> | undefined {
+  if (digestOf(form)) return undefined;
+  return deliver(deps, reference).catch((error: Error) => {
+    logEvent({ form: form.id, reference, outcome: 'delivery-error', reason: error.name }, 'error');
+  });
+}
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'failed' | 'missing' | 'parked' | 'busy';
 
@@ -97,7 +110,7 @@ async function recordFailure(
 }
 
 /** The person's confirmation, if the form sends one; a failure here never undoes the delivery. */
-async function confirm(deps: OutboxDeps, submission: Submission) {
+export async function confirm(deps: OutboxDeps, submission: Submission) {
   const form = deps.forms[submission.form];
   const { reference } = submission;
   const email = confirmationAddress(form.confirmation, submission.values);

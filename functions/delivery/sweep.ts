@@ -13,6 +13,8 @@ import type { Context } from '@netlify/functions';
 import { clockOf, depsFor, type OutboxDeps } from '../settings/deps.ts';
 import { logEvent } from '../settings/log.ts';
 import { deliver } from './deliver.ts';
+import { sendDigest, type Waiting } from './digest.ts';
+import { digestOf } from './when.ts';
 
 /** A new record is left to the request that made it for this long before the sweeper tries it. */
 const SWEEP_GRACE_MS = 2 * 60_000;
@@ -35,6 +37,8 @@ export async function sweep(deps: OutboxDeps, budgetMs = SWEEP_DELIVERY_BUDGET_M
   const now = clockOf(deps)();
   const counts: SweepCounts = { delivered: 0, failed: 0, purged: 0, pending: 0, parked: 0, problems: 0 };
   const due: string[] = [];
+  /** Records of digest forms, waiting for their form's digest rather than sent one by one. */
+  const digests = new Map<string, Waiting[]>();
   const { blobs } = await deps.store.list();
   for (const { key } of blobs) {
     try {
@@ -65,6 +69,11 @@ export async function sweep(deps: OutboxDeps, budgetMs = SWEEP_DELIVERY_BUDGET_M
         counts.parked++;
         continue;
       }
+      const form = Object.hasOwn(deps.forms, metadata.form) ? deps.forms[metadata.form] : undefined;
+      if (form && digestOf(form)) {
+        digests.set(form.id, [...(digests.get(form.id) ?? []), { reference: key, metadata }]);
+        continue;
+      }
       const fresh = metadata.attempts === 0 && now - Date.parse(metadata.receivedAt) < SWEEP_GRACE_MS;
       if (fresh || Date.parse(metadata.nextAttemptAt) > now) counts.pending++;
       else due.push(key);
@@ -85,6 +94,16 @@ export async function sweep(deps: OutboxDeps, budgetMs = SWEEP_DELIVERY_BUDGET_M
     },
     now,
   ).catch((error: Error) => logEvent({ outcome: 'separate-answers-report-failed', reason: error.name }, 'error'));
+
+  for (const [formId, waiting] of digests) {
+    const sent = await sendDigest(deps, deps.forms[formId], waiting).catch((error: Error) => {
+      counts.problems++;
+      logEvent({ form: formId, outcome: 'digest-failed', reason: error.name }, 'error');
+      return 0;
+    });
+    counts.delivered += sent;
+    counts.pending += waiting.length - sent;
+  }
 
   for (const key of due) {
     if (Date.now() - started > budgetMs) {

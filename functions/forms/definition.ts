@@ -17,6 +17,16 @@ export interface ConfirmationRule {
   consent?: { field: string; value: string };
 }
 
+/** A daily digest: what is waiting goes in one email, in no particular order. */
+export interface DigestSettings {
+  /** The hour of the day, in UK time (0 to 23), from which the day's digest may go. */
+  hour: number;
+  /** It goes only once at least this many are waiting… */
+  atLeast: number;
+  /** …or once the oldest has waited this many days, however few there are. */
+  orAfterDays: number;
+}
+
 export interface ServerSettings {
   /**
    * The environment variable holding the address that receives it, such as "VOLUNTEER_INBOX";
@@ -40,9 +50,10 @@ export interface ServerSettings {
   anonymous?: boolean;
   /**
    * When staff get it. "immediate": each submission is mailed as soon as it is stored, and
-   * retried by the sweep until it is. (The only kind so far; a digest is planned for feedback.)
+   * retried by the sweep until it is. A digest: submissions wait, and the sweep mails them
+   * together once a day (functions/delivery/digest.ts).
    */
-  delivery: 'immediate';
+  delivery: 'immediate' | { digest: DigestSettings };
   /** Addresses the form had before the shared ones, still answered: old pages and links use them. */
   formerAddresses?: { endpoint: string; confirmationPath: string };
 }

@@ -3,10 +3,21 @@
  * that says who sent anything.
  */
 import type { RecordMetadata } from '../records/store.ts';
+import { digestOf } from '../delivery/when.ts';
 import { clockOf, type OutboxDeps } from '../settings/deps.ts';
 
 /** A record still waiting after this long means deliveries are not happening, failed or not. */
 export const WAITING_TOO_LONG_MS = 30 * 60_000;
+
+/**
+ * How long a record may wait before health asks for attention: WAITING_TOO_LONG_MS, or for a
+ * form whose staff get a digest, a day more than its digest may make it wait.
+ */
+function longestWait(deps: Pick<OutboxDeps, 'forms'>, formId: string): number {
+  const form = Object.hasOwn(deps.forms, formId) ? deps.forms[formId] : undefined;
+  const digest = form && digestOf(form);
+  return digest ? (digest.orAfterDays + 1) * 86_400_000 : WAITING_TOO_LONG_MS;
+}
 
 export interface HealthSummary {
   /** "ok", or "attention" when anything waits after a failure, is parked, or waits too long. */
@@ -32,6 +43,7 @@ export async function healthSummary(deps: OutboxDeps): Promise<HealthSummary> {
     reasons: {},
   };
   let oldest = Infinity;
+  let overdue = false;
   const { blobs } = await deps.store.list();
   for (const { key } of blobs) {
     const entry = await deps.store.getMetadata(key, { consistency: 'strong' });
@@ -43,12 +55,12 @@ export async function healthSummary(deps: OutboxDeps): Promise<HealthSummary> {
       if (metadata.attempts > 0) summary.undelivered++;
       const received = Date.parse(metadata.receivedAt);
       if (Number.isFinite(received)) oldest = Math.min(oldest, received);
+      if (Number.isFinite(received) && now - received > longestWait(deps, metadata.form)) overdue = true;
     }
     if (metadata.alerted) summary.alerted++;
     if (metadata.lastFailure) summary.reasons[metadata.lastFailure] = (summary.reasons[metadata.lastFailure] ?? 0) + 1;
   }
   if (Number.isFinite(oldest)) summary.oldestWaitingMinutes = Math.floor((now - oldest) / 60_000);
-  const waitingTooLong = Number.isFinite(oldest) && now - oldest > WAITING_TOO_LONG_MS;
-  if (summary.undelivered || summary.parked || waitingTooLong) summary.status = 'attention';
+  if (summary.undelivered || summary.parked || overdue) summary.status = 'attention';
   return summary;
 }

@@ -7,7 +7,7 @@ import type { Context } from '@netlify/functions';
 import type { ServerForm } from '../forms/definition.ts';
 import type { Values } from '../../src/forms/fields.ts';
 import { confirmationQuery } from '../../src/forms/render.ts';
-import { deliver } from '../delivery/deliver.ts';
+import { deliverOnArrival } from '../delivery/deliver.ts';
 import { claimMarker } from '../records/markers.ts';
 import { normaliseReference } from '../records/reference.ts';
 import { storeSubmission } from '../records/store.ts';
@@ -87,10 +87,9 @@ export async function sendStep(step: Step): Promise<Response> {
       .catch(() => logEvent({ form: form.id, reference, outcome: 'token-marker-failed' }, 'error'));
   }
 
-  // Stored, so it is safe to say yes. Email goes after the reply; the sweep retries failures.
-  const delivery = deliver(deps.outbox, reference).catch((error) => {
-    logEvent({ form: form.id, reference, outcome: 'delivery-error', reason: (error as Error).name }, 'error');
-  });
-  context?.waitUntil?.(delivery);
+  // Stored, so it is safe to say yes. Email goes after the reply (or in the form's digest);
+  // the sweep retries failures.
+  const delivery = deliverOnArrival(deps.outbox, form, reference);
+  if (delivery) context?.waitUntil?.(delivery);
   return sent(form, reference, values, asJson);
 }

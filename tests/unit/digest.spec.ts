@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { defineServerForm, type ServerForm } from '../../functions/forms/definition.ts';
+import { SERVER_FORMS } from '../../functions/forms/registry.ts';
+import { digestDue, shuffled, ukDayAndHour } from '../../functions/delivery/digest.ts';
+import { sweep } from '../../functions/delivery/sweep.ts';
+import type { RecordMetadata } from '../../functions/records/store.ts';
+import feedbackWords from '../../src/forms/feedback/form.ts';
+import { decode } from '../support/smtp.ts';
+import { checkThenSend, startPipeline, type Pipeline } from '../support/pipeline.ts';
+
+/**
+ * A form whose staff get a daily digest (its `delivery` setting) is delivered by the same
+ * modules as every other form: here feedback, set to a digest at 09:00 UK time once three have
+ * arrived or the oldest has waited a week. Nothing in the pipeline changes for it.
+ */
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const settings = { hour: 9, atLeast: 3, orAfterDays: 7 };
+const digestForm: ServerForm = defineServerForm(feedbackWords, {
+  ...SERVER_FORMS.feedback,
+  delivery: { digest: settings },
+});
+
+let pipeline: Pipeline;
+beforeEach(async () => {
+  pipeline = await startPipeline({}, { ...SERVER_FORMS, feedback: digestForm });
+  // To 07:00 UK time on the next day, whatever time it is now.
+  const { hour } = ukDayAndHour(pipeline.now());
+  pipeline.advance(((24 + 7 - hour) % 24 || 24) * HOUR - (pipeline.now() % HOUR));
+  expect(ukDayAndHour(pipeline.now()).hour).toBe(7);
+});
+afterEach(async () => pipeline.stop());
+
+const send = (answer: string) => checkThenSend(pipeline, digestForm, { overall: 'good', whatHelped: answer });
+const feedbackMail = () => pipeline.mail.received.filter((mail) => mail.to.includes('feedback@test.invalid'));
+const run = () => sweep(pipeline.deps.outbox);
+
+test('feedback set to a digest waits for the hour and for three, then goes in one email, once', async () => {
+  for (const answer of ['First answer', 'Second answer']) expect((await send(answer)).status).toBe(201);
+  await pipeline.settle();
+  expect(feedbackMail()).toEqual([]);
+
+  pipeline.advance(2 * HOUR + 5 * 60_000); // 09:05, but only two are waiting
+  await run();
+  expect(feedbackMail()).toEqual([]);
+
+  expect((await send('Third answer')).status).toBe(201);
+  await pipeline.settle();
+  expect(feedbackMail()).toEqual([]);
+  await run();
+  expect(feedbackMail()).toHaveLength(1);
+  const text = decode(feedbackMail()[0].raw);
+  for (const answer of ['First answer', 'Second answer', 'Third answer']) expect(text).toContain(answer);
+  expect(text).toContain('3 feedback');
+
+  const { blobs } = await pipeline.deps.outbox.store.list();
+  for (const { key } of blobs) {
+    const entry = await pipeline.deps.outbox.store.getMetadata(key);
+    expect((entry?.metadata as unknown as RecordMetadata).status, key).toBe('delivered');
+  }
+  await run();
+  pipeline.advance(HOUR);
+  await run();
+  expect(feedbackMail()).toHaveLength(1);
+});
+
+test('before the hour nothing goes, however many are waiting', async () => {
+  for (const answer of ['One', 'Two', 'Three', 'Four']) await send(answer);
+  await pipeline.settle();
+  pipeline.advance(HOUR + 59 * 60_000); // 08:59
+  await run();
+  expect(feedbackMail()).toEqual([]);
+  pipeline.advance(60_000); // 09:00
+  await run();
+  expect(feedbackMail()).toHaveLength(1);
+});
+
+test('one feedback alone waits a week, then goes at the hour; health does not call it late meanwhile', async () => {
+  await send('Alone');
+  await pipeline.settle();
+  const health = async () =>
+    (await (
+      await pipeline.health(
+        new Request('http://localhost/api/health', { headers: { Authorization: 'Bearer health-secret' } }),
+      )
+    ).json()) as { status: string; waiting: number };
+  pipeline.advance(2.5 * HOUR); // 09:30, every day for a week
+  for (let day = 0; day < 7; day++) {
+    await run();
+    expect(feedbackMail(), `day ${day}`).toEqual([]);
+    pipeline.advance(DAY);
+  }
+  expect(await health()).toMatchObject({ status: 'ok', waiting: 1 });
+  await run(); // a week on, at 09:30
+  expect(feedbackMail()).toHaveLength(1);
+  expect(decode(feedbackMail()[0].raw)).toContain('Alone');
+});
+
+test('a digest that cannot be sent is tried again at the next sweep, and none is lost', async () => {
+  for (const answer of ['A', 'B', 'C']) await send(answer);
+  await pipeline.settle();
+  pipeline.advance(2 * HOUR);
+  await pipeline.mail.stop();
+  await run();
+  expect(feedbackMail()).toEqual([]);
+  await pipeline.mail.start();
+  await run();
+  expect(feedbackMail()).toHaveLength(1);
+  for (const answer of ['A', 'B', 'C']) expect(decode(feedbackMail()[0].raw)).toContain(`\n  ${answer}`);
+});
+
+test('the rule: from the hour, at least the number, or the oldest old enough', () => {
+  const nineAm = Date.parse('2027-01-12T09:00:00Z'); // winter: UK time is UTC
+  expect(digestDue(settings, [], nineAm)).toBe(false);
+  expect(digestDue(settings, [nineAm - HOUR, nineAm - 2 * HOUR], nineAm)).toBe(false);
+  expect(digestDue(settings, [nineAm - HOUR, nineAm - 2 * HOUR, nineAm - 3 * HOUR], nineAm)).toBe(true);
+  expect(digestDue(settings, [nineAm - HOUR, nineAm - 2 * HOUR, nineAm - 3 * HOUR], nineAm - 1)).toBe(false);
+  expect(digestDue(settings, [nineAm - 7 * DAY], nineAm)).toBe(true);
+  expect(digestDue(settings, [nineAm - 7 * DAY + 1], nineAm)).toBe(false);
+  // Summer: 09:00 UK time is 08:00 UTC.
+  expect(ukDayAndHour(Date.parse('2027-07-12T08:00:00Z'))).toEqual({ day: '2027-07-12', hour: 9 });
+  const items = Array.from({ length: 50 }, (_, i) => i);
+  const mixed = shuffled(items);
+  expect([...mixed].sort((a, b) => a - b)).toEqual(items);
+  expect(mixed).not.toEqual(items);
+});
