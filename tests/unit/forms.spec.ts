@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { parse, textOf } from '../support/dom.ts';
 import type { FormDefinition } from '../../src/forms/definition.ts';
 import {
   allFields,
@@ -13,7 +14,6 @@ import {
 import referralForm from '../../functions/forms/referral.ts';
 import { FORMS } from '../../src/forms/registry.ts';
 import {
-  escapeHtml,
   renderAudienceQuestion,
   renderBeforeSend,
   renderCheckAnswers,
@@ -160,10 +160,12 @@ test('a referral for someone else never says “you” where it means the person
 test('every answer to “Who is this referral for?” has its own page, and the question has no pre-ticked answer', () => {
   const audience = referralForm.audience!;
   expect(Object.keys(audience.paths).sort()).toEqual(audience.field.options.map((o) => o.value).sort());
-  const html = renderAudienceQuestion(referralForm);
-  expect(html).toContain('Who is this referral for?');
-  expect(html).not.toContain(' checked');
-  expect(html).toContain('value="choose"');
+  const page = parse(renderAudienceQuestion(referralForm));
+  expect(textOf(page.querySelector('legend'))).toContain('Who is this referral for?');
+  const radios = [...page.querySelectorAll('input[type="radio"]')];
+  expect(radios.map((radio) => radio.getAttribute('value')).sort()).toEqual(Object.keys(audience.paths).sort());
+  expect(page.querySelectorAll('input:checked, input[checked]')).toHaveLength(0);
+  expect(page.querySelector('button[name="action"]')?.getAttribute('value')).toBe('choose');
 });
 
 test('phone numbers and emails in any common format are accepted as typed; postcodes are written the UK way', () => {
@@ -197,45 +199,58 @@ test('length limits count characters, not bytes, and give the limit', () => {
 
 test('nothing is pre-ticked, optional questions say so, and questions that depend on an answer say which', () => {
   const html = renderQuestions(referralForm, { values: { referralFor: 'harmed' } });
-  expect(html).not.toContain(' checked');
-  expect(html).toContain('novalidate');
-  expect(html).toContain('What happened, briefly <span class="form-optional">(optional)</span>');
-  expect(html).toMatch(/autocomplete="name"/);
-  expect(html).toMatch(/autocomplete="tel"/);
-  expect(html).toContain('Answer this only if you ticked “Phone” in “How can we contact you safely?”');
+  const page = parse(html);
+  expect(page.querySelectorAll('input[checked], option[selected]')).toHaveLength(0);
+  expect(page.querySelector('form')?.hasAttribute('novalidate')).toBe(true);
+  const description = page.querySelector('label[for="field-description"]');
+  expect(textOf(description)).toBe('What happened, briefly (optional)');
+  expect(textOf(description?.querySelector('.form-optional'))).toBe('(optional)');
+  expect(page.querySelector('#field-fullName')?.getAttribute('autocomplete')).toBe('name');
+  expect(page.querySelector('#field-phone')?.getAttribute('autocomplete')).toBe('tel');
+  expect(textOf(page.body)).toContain('Answer this only if you ticked “Phone” in “How can we contact you safely?”');
   // Someone referring another person is not offered their own details by the browser.
-  const other = renderQuestions(referralForm, { values: { referralFor: 'supporter' } });
-  expect(other).toMatch(/id="field-fullName" name="fullName" type="text" value="" autocomplete="off"/);
+  const other = parse(renderQuestions(referralForm, { values: { referralFor: 'supporter' } }));
+  const name = other.querySelector('input[name="fullName"]');
+  expect(name?.getAttribute('autocomplete')).toBe('off');
+  expect(name?.getAttribute('value') ?? '').toBe('');
 });
 
 test('the error summary links to each field and uses the inline words', () => {
   const result = validate(referralForm, {});
   if (result.ok) throw new Error('expected errors');
-  const html = renderQuestions(referralForm, result);
-  const summary = renderErrorSummary(referralForm, result.errors);
-  expect(summary).toContain('There is a problem');
-  expect(summary).toContain('href="#field-referralFor-1"');
-  expect(summary).toContain('href="#field-fullName"');
-  expect(html).toContain('id="field-referralFor-1"');
-  for (const message of Object.values(result.errors)) {
-    expect(html).toContain(`<span class="visually-hidden">Error:</span> ${escapeHtml(message)}`);
+  const page = parse(renderQuestions(referralForm, result));
+  const summary = parse(renderErrorSummary(referralForm, result.errors));
+  expect(textOf(summary.querySelector('h2'))).toBe('There is a problem');
+  const links = [...summary.querySelectorAll('a')];
+  expect(links.map((link) => textOf(link))).toEqual(Object.values(result.errors));
+  for (const link of links) {
+    // Each link leads to a field that is on the page, whose inline message has the same words.
+    const target = page.querySelector(link.getAttribute('href')!);
+    expect(target, link.getAttribute('href')!).not.toBeNull();
   }
+  expect(links.map((link) => link.getAttribute('href'))).toContain('#field-fullName');
+  const inline = [...page.querySelectorAll('.form-error')].map((message) => textOf(message));
+  for (const message of Object.values(result.errors)) expect(inline).toContain(`Error: ${message}`);
 });
 
 test('check answers escapes every answer and names each Change link', () => {
   const values = { ...validReferral, fullName: '<img src=x onerror=alert(1)>' };
-  const html = renderCheckAnswers(referralForm, values, 'token');
-  expect(html).not.toContain('<img src=x');
-  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-  expect(html).toContain('Change<span class="visually-hidden"> your name</span>');
-  expect(html).toContain('Change<span class="visually-hidden"> who the referral is for</span>');
-  expect(html).toContain('>Send referral</button>');
+  const page = parse(renderCheckAnswers(referralForm, values, 'token'));
+  expect(page.querySelectorAll('img')).toHaveLength(0);
+  expect(textOf(page.body)).toContain('<img src=x onerror=alert(1)>');
+  const changes = [...page.querySelectorAll('button[name="change"], a')]
+    .map((change) => textOf(change))
+    .filter((text) => text.startsWith('Change'));
+  expect(changes).toContain('Change your name');
+  expect(changes).toContain('Change who the referral is for');
+  expect(textOf(page.querySelector('button[name="action"][value="send"]'))).toBe('Send referral');
   expect(askedSections(referralForm, values)[0].fields[0].name).toBe('referralFor');
 });
 
 test('the buttons say what is happening while an answer is on its way, in a live region too', () => {
-  const questions = renderQuestions(referralForm, { values: { referralFor: 'harmed' } });
-  expect(questions).toContain('data-busy-label="Checking your answers…"');
-  expect(questions).toContain('role="status" data-form-status');
-  expect(renderCheckAnswers(referralForm, validReferral, 't')).toContain('data-busy-label="Sending your referral…"');
+  const questions = parse(renderQuestions(referralForm, { values: { referralFor: 'harmed' } }));
+  expect(questions.querySelector('[data-busy-label]')?.getAttribute('data-busy-label')).toBe('Checking your answers…');
+  expect(questions.querySelector('[data-form-status]')?.getAttribute('role')).toBe('status');
+  const check = parse(renderCheckAnswers(referralForm, validReferral, 't'));
+  expect(check.querySelector('[data-busy-label]')?.getAttribute('data-busy-label')).toBe('Sending your referral…');
 });
