@@ -14,7 +14,7 @@
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts', related: false },
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false, pool: 'threads' },
   coverageAnalysis: 'perTest',
   mutate: [
     'functions/**/*.ts',

@@ -41,55 +41,57 @@ const sent = (form: ServerForm, reference: string, values: Values, asJson: boole
 };
 
 export async function sendStep(step: Step): Promise<Response> {
-  const { form, deps, body, values, asJson, replies, context } = step;
+  const { form, deps, body, values, asJson } = step;
   const { tokenSecret, minMsBeforeSend } = deps.config;
   const clock = clockOf(deps.outbox);
   const markers = deps.outbox.markers;
-
   const tokenCheck = checkToken(tokenSecret, form.id, body.token, values, { now: clock(), minMs: minMsBeforeSend });
-  let tokenState: string = tokenCheck.state;
-  let usedMarker: string | undefined;
-  if (tokenCheck.state === 'ok') {
-    usedMarker = usedTokenKey(tokenCheck.id);
-    if (!(await claimMarker(markers, usedMarker, clock()))) {
-      // Sent already (a double click without JavaScript, Back and Send again): show the
-      // confirmation of the submission that was kept, rather than invite a second one.
-      const earlier = await markers.getMetadata(usedMarker, { consistency: 'strong' });
-      const reference = normaliseReference(String(earlier?.metadata?.reference ?? ''));
-      if (reference) {
-        logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
-        return sent(form, reference, values, asJson);
-      }
-      tokenState = 'used';
-    }
-  }
-  if (tokenState !== 'ok') {
-    logEvent({ form: form.id, outcome: `token-${tokenState}`, status: 409 });
-    const token = issueToken(tokenSecret, form.id, values, clock());
-    const message = 'Check your answers, then send them again.';
-    if (asJson) return json(409, { error: message, token, values, sendAfterMs: minMsBeforeSend });
-    return replies.checkAnswers(409, values, token, message);
-  }
+  if (tokenCheck.state !== 'ok') return checkAgain(step, tokenCheck.state);
 
+  const usedMarker = usedTokenKey(tokenCheck.id);
+  if (await claimMarker(markers, usedMarker, clock())) return store(step, usedMarker);
+  // Sent already (a double click without JavaScript, Back and Send again): show the
+  // confirmation of the submission that was kept, rather than invite a second one.
+  const earlier = await markers.getMetadata(usedMarker, { consistency: 'strong' });
+  const reference = normaliseReference(String(earlier?.metadata.reference));
+  if (!reference) return checkAgain(step, 'used');
+  logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
+  return sent(form, reference, values, asJson);
+}
+
+/** A token that cannot send these answers: check them again, with a new token. */
+function checkAgain({ form, deps, values, asJson, replies }: Step, state: string): Response | Promise<Response> {
+  const { tokenSecret, minMsBeforeSend } = deps.config;
+  logEvent({ form: form.id, outcome: `token-${state}`, status: 409 });
+  const token = issueToken(tokenSecret, form.id, values, clockOf(deps.outbox)());
+  const message = 'Check your answers, then send them again.';
+  if (asJson) return json(409, { error: message, token, values, sendAfterMs: minMsBeforeSend });
+  return replies.checkAnswers(409, values, token, message);
+}
+
+/** Stores what the token was claimed for; says yes only once it is kept. */
+async function store(step: Step, usedMarker: string): Promise<Response> {
+  const { form, deps, values, asJson, replies, context } = step;
+  const markers = deps.outbox.markers;
   let reference: string;
   try {
     reference = await storeSubmission(deps.outbox, form, values);
   } catch (error) {
     // Nothing was kept, so the same checked answers may be sent again.
-    if (usedMarker) await markers.delete(usedMarker).catch(() => undefined);
+    await markers.delete(usedMarker).catch(() => undefined);
     logEvent({ form: form.id, outcome: 'store-failed', status: 503, reason: (error as Error).name }, 'error');
     return asJson ? json(503, { error: problemMessage(form) }) : replies.problem(503);
   }
   logEvent({ form: form.id, reference, outcome: 'stored', status: asJson ? 201 : 303 });
-  if (usedMarker) {
-    await markers
-      .set(usedMarker, '', { metadata: { at: clock(), reference } })
-      .catch(() => logEvent({ form: form.id, reference, outcome: 'token-marker-failed' }, 'error'));
-  }
+  // The marker now names what it sent, so a second send of its token shows that confirmation.
+  await markers
+    // Stryker disable next-line StringLiteral: a marker's value is never read, only its metadata
+    .set(usedMarker, '', { metadata: { at: clockOf(deps.outbox)(), reference } })
+    .catch(() => logEvent({ form: form.id, reference, outcome: 'token-marker-failed' }, 'error'));
 
   // Stored, so it is safe to say yes. Email goes after the reply (or in the form's digest);
   // the sweep retries failures.
   const delivery = deliverOnArrival(deps.outbox, form, reference);
-  if (delivery) context?.waitUntil?.(delivery);
+  if (delivery) context?.waitUntil(delivery);
   return sent(form, reference, values, asJson);
 }

@@ -66,8 +66,8 @@ export async function storeSubmission(deps: OutboxDeps, form: ServerForm, values
 
 /** Rewrites a record's metadata; the stored (sealed) text is written back exactly as it was. */
 export async function writeMetadata(deps: OutboxDeps, reference: string, text: string, metadata: RecordMetadata) {
-  const clean = Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
-  await deps.store.set(reference, text, { metadata: clean });
+  // Unset fields (undefined) are left out: metadata is stored as JSON.
+  await deps.store.set(reference, text, { metadata: { ...metadata } });
 }
 
 /** Parks a record for a person to look at: nothing retries it, and health reports it. */

@@ -1,0 +1,21 @@
+/// <reference types="vitest/config" />
+/**
+ * The unit suite as the mutation run (stryker.config.mjs) uses it: the same tests, in one
+ * worker that is kept between runs (no isolation), because Stryker reruns the tests for every
+ * mutant and a fresh process per test file cost more than the tests themselves. The tests keep
+ * no state between files that this could leak (each starts its own Blobs and mail servers).
+ */
+import { getViteConfig } from 'astro/config';
+import { PINNED_BUILD_DATE } from './tests/fixtures/pinned-date.ts';
+
+export default getViteConfig({
+  test: {
+    include: ['tests/unit/**/*.spec.ts'],
+    pool: 'threads',
+    isolate: false,
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    silent: 'passed-only',
+    env: { BUILD_DATE: PINNED_BUILD_DATE },
+  },
+});
