@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** A throwaway copy of the site's sources (node_modules linked, not copied) for builds that change content. */
+/** A throwaway copy of the site's sources (packages linked, not copied) for builds that change content. */
 export function copyProject(root: string, prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const item of [
@@ -24,7 +24,15 @@ export function copyProject(root: string, prefix: string): { dir: string; remove
       /* a folder a later issue adds may not exist yet */
     }
   }
-  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  // Every installed package linked, but not the folder itself: Astro and Vite keep their caches
+  // (the content layer's data store among them) in node_modules/.astro and .vite, and copies
+  // built at the same time must never read each other's content.
+  const modules = path.join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const name of readdirSync(path.join(root, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+    symlinkSync(path.join(root, 'node_modules', name), path.join(modules, name));
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -46,4 +54,17 @@ export function astroBuild(
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * Makes a project copy a git repository with everything in it committed, so that a test can
+ * change it and then ask git what changed (`changed()`, as `git status --porcelain` lines).
+ */
+export function gitBaseline(dir: string): { changed(): string[] } {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+  writeFileSync(path.join(dir, '.gitignore'), 'node_modules\ndist\n.astro\n.data\n');
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=Test', '-c', 'user.email=test@test.invalid', 'commit', '-qm', 'The project as it is');
+  return { changed: () => git('status', '--porcelain').split('\n').filter(Boolean).sort() };
 }

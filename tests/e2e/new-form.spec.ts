@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { astroBuild, copyProject } from '../../scripts/lib/project-copy.ts';
+import { astroBuild, copyProject, gitBaseline } from '../../scripts/lib/project-copy.ts';
 import { decode, TestMailServer } from '../support/smtp.ts';
 
 /**
@@ -15,49 +14,12 @@ import { decode, TestMailServer } from '../support/smtp.ts';
  */
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-const BROWSER_MODULE = `import { emailField } from '../builders.ts';
-import { defineForm } from '../definition.ts';
-
-export default defineForm({
-  id: 'question',
-  pagePath: '/question/',
-  title: 'Ask us a question',
-  sendLabel: 'Send question',
-  noun: 'question',
-  sentTitle: 'Question sent',
-  timeToComplete: 'It takes a minute.',
-  privacyPurpose: 'answer your question',
-  nextSteps: ['We answer questions by email within a week.'],
-  sections: [
-    {
-      id: 'question',
-      heading: 'Your question',
-      fields: [
-        {
-          kind: 'textarea',
-          name: 'question',
-          label: 'What would you like to ask?',
-          maxLength: 500,
-          messages: { required: 'Enter your question', tooLong: 'Your question must be 500 characters or fewer' },
-        },
-        emailField({ hint: 'We reply to this address.' }),
-      ],
-    },
-  ],
-});
-`;
-
-const SERVER_MODULE = `import questionForm from '../../src/forms/question/form.ts';
-import { defineServerForm } from './definition.ts';
-
-export default defineServerForm(questionForm, {
-  inbox: 'QUESTION_INBOX',
-  staffSubject: 'New question',
-  staffNote: 'Reply within a week.',
-  confirmation: [{ address: 'email' }],
-  delivery: 'immediate',
-});
-`;
+const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'question-form');
+/** The fixture's modules as they would be written in place: imports pointed at their folders. */
+const BROWSER_MODULE = readFileSync(path.join(FIXTURE, 'form.ts'), 'utf8').replaceAll('../../../src/forms/', '../');
+const SERVER_MODULE = readFileSync(path.join(FIXTURE, 'server.ts'), 'utf8')
+  .replace("'./form.ts'", "'../../src/forms/question/form.ts'")
+  .replaceAll('../../../functions/forms/', './');
 
 const PAGE = `---
 title: Ask us a question
@@ -83,11 +45,7 @@ test('a form added as its modules, its line and its page is served, checked, sto
   const project = copyProject(ROOT, 'rg-new-form-');
   const mail = new TestMailServer();
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: project.dir, encoding: 'utf8' });
-    writeFileSync(path.join(project.dir, '.gitignore'), 'node_modules\ndist\n.astro\n.data\n');
-    git('init', '-q');
-    git('add', '-A');
-    git('-c', 'user.name=Test', '-c', 'user.email=test@test.invalid', 'commit', '-qm', 'The project as it is');
+    const baseline = gitBaseline(project.dir);
 
     mkdirSync(path.join(project.dir, 'src', 'forms', 'question'));
     writeFileSync(path.join(project.dir, 'src', 'forms', 'question', 'form.ts'), BROWSER_MODULE);
@@ -104,7 +62,7 @@ test('a form added as its modules, its line and its page is served, checked, sto
 
     const build = astroBuild(ROOT, project.dir);
     expect(build.status, build.output).toBe(0);
-    expect(git('status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([
+    expect(baseline.changed()).toEqual([
       ' M functions/forms/registry.ts',
       '?? content/forms/question.md',
       '?? functions/forms/question.ts',

@@ -1,14 +1,14 @@
 import { expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defineServerForm } from '../../functions/forms/definition.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { serveForms } from '../../functions/intake/routes.ts';
-import { defineForm } from '../../src/forms/definition.ts';
 import { FORMS } from '../../src/forms/registry.ts';
 import { renderQuestions } from '../../src/forms/render.ts';
 import { decode } from '../support/smtp.ts';
 import { parse } from '../support/dom.ts';
+import questionWordsFixture from '../fixtures/question-form/form.ts';
+import questionServerFixture from '../fixtures/question-form/server.ts';
 import { formRequest, startPipeline } from '../support/pipeline.ts';
 
 /**
@@ -18,40 +18,8 @@ import { formRequest, startPipeline } from '../support/pipeline.ts';
  */
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-const questionWords = defineForm({
-  id: 'test-question',
-  pagePath: '/ask/',
-  title: 'Ask a question',
-  sendLabel: 'Send question',
-  noun: 'question',
-  sentTitle: 'Question sent',
-  timeToComplete: 'It takes a minute.',
-  privacyPurpose: 'answer your question',
-  nextSteps: ['We will answer by email.'],
-  sections: [
-    {
-      id: 'question',
-      heading: 'Your question',
-      fields: [
-        {
-          kind: 'textarea',
-          name: 'question',
-          label: 'What would you like to ask?',
-          maxLength: 500,
-          messages: { required: 'Enter your question', tooLong: 'Your question must be 500 characters or fewer' },
-        },
-      ],
-    },
-  ],
-});
-
-const questionForm = defineServerForm(questionWords, {
-  inbox: 'QUESTION_INBOX',
-  staffSubject: 'New question',
-  staffNote: 'Answer within a week.',
-  confirmation: [],
-  delivery: 'immediate',
-});
+const questionWords = questionWordsFixture;
+const questionForm = questionServerFixture;
 
 test('a form defined only by its module is served, checked, stored and delivered to its own inbox', async () => {
   const forms = { ...SERVER_FORMS, [questionForm.id]: questionForm };
@@ -59,24 +27,35 @@ test('a form defined only by its module is served, checked, stored and delivered
   try {
     const serve = serveForms(forms, () => pipeline.deps);
     expect(parse(renderQuestions(questionWords)).querySelector('form')?.getAttribute('action')).toBe(
-      '/api/forms/test-question',
+      '/api/forms/question',
     );
-    const empty = await serve(formRequest('/api/forms/test-question', { action: 'check' }));
+    const empty = await serve(formRequest('/api/forms/question', { action: 'check' }));
     expect(empty.status).toBe(422);
-    expect(await empty.json()).toEqual({ errors: { question: 'Enter your question' } });
+    expect(await empty.json()).toEqual({
+      errors: { question: 'Enter your question', email: 'Enter your email address' },
+    });
 
     const check = await serve(
-      formRequest('/api/forms/test-question', { question: 'When do you open?', action: 'check' }),
+      formRequest('/api/forms/question', {
+        question: 'When do you open?',
+        email: 'asker@example.org',
+        action: 'check',
+      }),
     );
     expect(check.status).toBe(200);
     const { token } = (await check.json()) as { token: string };
     pipeline.advance(pipeline.config.minMsBeforeSend);
     const sent = await serve(
-      formRequest('/api/forms/test-question', { question: 'When do you open?', action: 'send', token }),
+      formRequest('/api/forms/question', {
+        question: 'When do you open?',
+        email: 'asker@example.org',
+        action: 'send',
+        token,
+      }),
     );
     expect(sent.status).toBe(201);
     const { reference, confirmationUrl } = (await sent.json()) as { reference: string; confirmationUrl: string };
-    expect(confirmationUrl).toBe(`/forms/test-question/sent/?reference=${reference}`);
+    expect(confirmationUrl).toBe(`/forms/question/sent/?reference=${reference}`);
     const { deliver } = await import('../../functions/delivery/deliver.ts');
     await deliver(pipeline.deps.outbox, reference);
     const mail = await pipeline.mail.waitFor(`[${reference}] New question`);
@@ -87,7 +66,7 @@ test('a form defined only by its module is served, checked, stored and delivered
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Question sent');
-    expect(html).toContain('We will answer by email.');
+    expect(html).toContain('We answer questions by email within a week.');
     expect(html).toContain('about your question');
     expect((await serve(new Request('http://localhost/api/forms/no-such-form', { method: 'POST' }))).status).toBe(404);
   } finally {
