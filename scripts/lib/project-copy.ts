@@ -30,7 +30,8 @@ export function copyProject(root: string, prefix: string): { dir: string; remove
   const modules = path.join(dir, 'node_modules');
   mkdirSync(modules);
   for (const name of readdirSync(path.join(root, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+    // Caches and temporary files (.astro, .vite, .vite-temp…) stay the copy's own; .bin is a package's.
+    if (name.startsWith('.') && name !== '.bin') continue;
     symlinkSync(path.join(root, 'node_modules', name), path.join(modules, name));
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
