@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { formatDate, navState, telHref } from '../../src/lib/contact.ts';
+import { telHref } from '../../src/lib/contact.ts';
+import { formatDate } from '../../src/lib/dates.ts';
+import { navState } from '../../src/lib/navigation.ts';
 import { countBy } from '../../src/lib/count.ts';
 import { cspRules, SITE_CSP } from '../../src/lib/security-headers.ts';
 import { DEFAULT_SITE_URL, siteUrl } from '../../src/lib/site-url.ts';
