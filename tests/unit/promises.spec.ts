@@ -7,6 +7,7 @@ import { parseAnswers } from '../../functions/intake/validate.ts';
 import { isEditablePath } from '../../scripts/lib/cms-local-backend.ts';
 import referralForm from '../../functions/forms/referral.ts';
 import { decode } from '../support/smtp.ts';
+import { quietly } from '../support/logs.ts';
 import { formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
 /**
@@ -20,19 +21,6 @@ beforeEach(async () => {
   pipeline = await startPipeline();
 });
 afterEach(async () => pipeline.stop());
-
-/** Runs `work` with the pipeline's log lines kept out of the test output. */
-async function quietly<T>(work: () => Promise<T>): Promise<T> {
-  const { log, error } = console;
-  console.log = () => undefined;
-  console.error = () => undefined;
-  try {
-    return await work();
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
 
 const PROFESSIONAL_REFERRAL = {
   referralFor: 'professional',

@@ -4,6 +4,7 @@ import { sweep } from '../../functions/delivery/sweep.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { loadConfig } from '../../functions/settings/config.ts';
 import { storeSubmission } from '../../functions/records/store.ts';
+import { quietly } from '../support/logs.ts';
 import { REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
 /**
@@ -18,18 +19,6 @@ beforeEach(async () => {
   pipeline = await startPipeline();
 });
 afterEach(async () => pipeline.stop());
-
-const quiet = async <T>(work: () => Promise<T>): Promise<T> => {
-  const { log, error } = console;
-  console.log = () => undefined;
-  console.error = () => undefined;
-  try {
-    return await work();
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-};
 
 test('a sweep counts one of each: delivered, failed, purged, waiting, parked and a record it could not read', async () => {
   const outbox = pipeline.deps.outbox;
@@ -65,7 +54,7 @@ test('a sweep counts one of each: delivered, failed, purged, waiting, parked and
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const counts = await quiet(() => sweep({ ...outbox, store, mailer: refusing }));
+  const counts = await quietly(() => sweep({ ...outbox, store, mailer: refusing }));
   expect(counts).toEqual({ delivered: 2, failed: 1, purged: 1, pending: 0, parked: 1, problems: 1 });
   expect(await outbox.store.get(old)).toBeNull();
   for (const reference of [due, later])
@@ -73,7 +62,7 @@ test('a sweep counts one of each: delivered, failed, purged, waiting, parked and
   expect(pipeline.mail.received.some((m) => m.raw.includes(failing))).toBe(false);
 
   // The next sweep, at once: the failure waits for its back-off, the parked record stays parked.
-  const next = await quiet(() => sweep({ ...outbox, store, mailer: refusing }));
+  const next = await quietly(() => sweep({ ...outbox, store, mailer: refusing }));
   expect(next).toEqual({ delivered: 0, failed: 0, purged: 0, pending: 1, parked: 1, problems: 1 });
 });
 
@@ -81,9 +70,9 @@ test('a record just stored is left to its own request for two minutes, then the 
   const outbox = pipeline.deps.outbox;
   const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
   pipeline.advance(2 * MINUTE - 1);
-  expect(await quiet(() => sweep(outbox))).toMatchObject({ delivered: 0, pending: 1 });
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ delivered: 0, pending: 1 });
   pipeline.advance(1);
-  expect(await quiet(() => sweep(outbox))).toMatchObject({ delivered: 1, pending: 0 });
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ delivered: 1, pending: 0 });
   expect(pipeline.mail.received.some((m) => m.raw.includes(reference))).toBe(true);
 });
 
