@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../functions/settings/config.ts';
-import { createMailer } from '../functions/delivery/mail.ts';
+import { mailDestination } from '../functions/delivery/mail.ts';
 import { serveSite } from './lib/serve.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,7 +40,7 @@ console.log(`  Site:          ${server.url}/`);
 console.log(`  Referral form: ${server.url}/refer/`);
 console.log(`  Volunteering:  ${server.url}/volunteer/apply/`);
 console.log(`  CMS:           ${server.url}/admin/ (local backend, writing to ${cmsRepoDir}/content/)`);
-console.log(`  Mail:          ${config.smtpUrl ? createMailer(config).describe() : `file://${config.mailDir}/`}`);
+console.log(`  Mail:          ${mailDestination(config)}`);
 console.log(`  Data:          ${dataDir} (Blobs store, generated key)`);
 console.log(`\nPress Ctrl+C to stop.`);
 

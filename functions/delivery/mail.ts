@@ -18,25 +18,26 @@ export interface OutgoingMail {
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
-  describe(): string;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
 function smtpMailer(config: PipelineConfig, smtpUrl: string): Mailer {
   const url = new URL(smtpUrl);
-  const onThisMachine = LOOPBACK.has(url.hostname);
+  // Personal data must never cross a network unencrypted; a server on this machine is exempt
+  // unless its address asks for TLS with ?tls=required.
+  const plainAllowed = LOOPBACK.has(url.hostname) && url.searchParams.get('tls') !== 'required';
+  // The parameter is ours: nodemailer would read it as its own `tls` options.
+  url.searchParams.delete('tls');
   const transport: Transporter = nodemailer.createTransport({
-    url: smtpUrl,
-    // Personal data must never cross a network unencrypted; a server on this machine is exempt.
-    requireTLS: url.protocol === 'smtp:' && !onThisMachine,
-    ignoreTLS: onThisMachine && url.protocol === 'smtp:' && url.searchParams.get('tls') !== 'required',
+    url: url.toString(),
+    requireTLS: url.protocol === 'smtp:' && !plainAllowed,
+    ignoreTLS: url.protocol === 'smtp:' && plainAllowed,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
   } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
-    describe: () => `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`,
     async send(mail) {
       await transport.sendMail({
         from: config.mailFrom,
@@ -52,7 +53,6 @@ function smtpMailer(config: PipelineConfig, smtpUrl: string): Mailer {
 function fileMailer(config: PipelineConfig): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
-    describe: () => `files in ${config.mailDir}`,
     async send(mail) {
       const info = await transport.sendMail({
         from: config.mailFrom,
@@ -74,11 +74,19 @@ export function createMailer(config: PipelineConfig): Mailer {
   if (config.smtpUrl) return smtpMailer(config, config.smtpUrl);
   if (config.isLocal) return fileMailer(config);
   return {
-    describe: () => 'not configured',
     async send() {
       throw new MailNotConfiguredError('SMTP_URL is not set');
     },
   };
+}
+
+/** Where mail goes, for the operator's start-up lines: never the SMTP user or password. */
+export function mailDestination(config: Pick<PipelineConfig, 'smtpUrl' | 'isLocal' | 'mailDir'>): string {
+  if (config.smtpUrl) {
+    const url = new URL(config.smtpUrl);
+    return `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`;
+  }
+  return config.isLocal ? `files in ${config.mailDir}` : 'not configured';
 }
 
 /**

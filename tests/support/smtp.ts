@@ -18,10 +18,13 @@ export class TestMailServer {
   port: number;
 
   private readonly saveTo?: string;
+  private readonly host: string;
 
-  constructor(port = 0, saveTo?: string) {
+  /** `host` is where it listens: 127.0.0.1, or another loopback address to stand for a remote server. */
+  constructor(port = 0, saveTo?: string, host = '127.0.0.1') {
     this.port = port;
     this.saveTo = saveTo;
+    this.host = host;
     if (saveTo) mkdirSync(saveTo, { recursive: true });
   }
 
@@ -54,13 +57,13 @@ export class TestMailServer {
     });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(this.port, '127.0.0.1', () => resolve());
+      this.server!.listen(this.port, this.host, () => resolve());
     });
     this.port = (this.server.server.address() as { port: number }).port;
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
+    return `smtp://${this.host}:${this.port}`;
   }
 
   async stop(): Promise<void> {

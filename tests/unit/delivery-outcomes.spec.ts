@@ -52,7 +52,6 @@ const metadataOf = async (reference: string) =>
 function refusing(...refused: string[]): Mailer {
   const real = pipeline.deps.mailer;
   return {
-    describe: () => real.describe(),
     send: async (mail) => {
       if (refused.includes(mail.to)) throw Object.assign(new Error('refused'), { code: 'ECONNREFUSED' });
       return real.send(mail);

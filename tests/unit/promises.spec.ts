@@ -103,7 +103,6 @@ test('staff are alerted once about a referral that cannot be delivered, not at e
         throw Object.assign(new Error('refused'), { code: 'ECONNREFUSED' });
       return real.send(mail);
     },
-    describe: () => real.describe(),
   };
   pipeline.deps.outbox.mailer = refusingStaffMail;
   const { handle, send } = await checked(REFERRAL_ANSWERS);

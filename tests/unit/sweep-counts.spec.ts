@@ -37,7 +37,6 @@ test('a sweep counts one of each: delivered, failed, purged, waiting, parked and
 
   const real = outbox.mailer;
   const refusing: Mailer = {
-    describe: () => real.describe(),
     send: async (mail) => {
       if (mail.text.includes('Mail Refused')) throw Object.assign(new Error('refused'), { code: 'ECONNECTION' });
       return real.send(mail);
