@@ -3,6 +3,7 @@
  * Every answer is escaped in the HTML part; the text part is plain text. Everything that
  * differs between forms comes from the form's own module.
  */
+import { contactSentence, type Contact } from '../../src/lib/contact.ts';
 import type { ServerForm } from '../forms/definition.ts';
 import { allFields, askedSections, describeAnswer, say, speakerFor, type Values } from '../../src/forms/fields.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
@@ -79,7 +80,7 @@ export function personEmail(
   form: ServerForm,
   reference: string,
   to: string,
-  contact: { phone: string; email: string },
+  contact: Contact,
   values: Values = {},
 ): OutgoingMail {
   const speaker = speakerFor(form, values);
@@ -87,7 +88,7 @@ export function personEmail(
     `Thank you. We have received your ${form.noun}.`,
     `Your reference number is ${reference}.`,
     say(form.nextSteps[0], speaker),
-    `If you need to contact us, phone ${contact.phone} or email ${contact.email} and quote your reference.`,
+    `If you need to contact us, ${contactSentence(contact)} and quote your reference.`,
     'Restorative Gloucestershire',
   ];
   return {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import settings from '../../content/settings/site.json' with { type: 'json' };
 import { MAX_TOKEN_AGE_MS, MIN_MS_BEFORE_SEND } from '../../src/forms/timing.ts';
+import { contactOf } from '../../src/lib/contact.ts';
 import { USED_TOKEN_KEEP_MS } from '../intake/used-tokens.ts';
 import { newKeySpec, parseKeyring, type Keyring } from '../records/seal.ts';
 
@@ -133,4 +134,4 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
   return config;
 }
 
-export const contactFacts = { phone: settings.phone, email: settings.referralEmail };
+export const contactFacts = contactOf(settings);

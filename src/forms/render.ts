@@ -29,6 +29,7 @@ import {
   type TextField,
   type Values,
 } from './fields.ts';
+import { contactLinks, type Contact } from '../lib/contact.ts';
 
 export function escapeHtml(value: string): string {
   return value
@@ -382,10 +383,8 @@ export function renderCheckAnswers(form: FormDefinition, values: Values, token: 
   );
 }
 
-export interface ContactFacts {
-  phone: string;
-  email: string;
-}
+/** The partnership's phone and email, as src/lib/contact.ts words and links them. */
+export type ContactFacts = Contact;
 
 /** The voice a confirmation page is worded in, carried in its address (`for=other`). */
 export const confirmationQuery = (form: FormDefinition, reference: string, values: Values) =>
@@ -398,7 +397,10 @@ export function renderConfirmation(
   contact: ContactFacts,
   speaker: Speaker = { voice: 'self' },
 ): string {
-  const tel = contact.phone.replace(/[^0-9+]/g, '');
+  const links = contactLinks(contact).map(
+    (link) =>
+      `${link.label}: <a${attr('class', link.kind === 'email' && 'break-anywhere')} href="${escapeHtml(link.href)}" data-contact="${link.data}">${escapeHtml(link.text)}</a>`,
+  );
   const next = form.nextSteps.map((line) => `<p>${escapeHtml(say(line, speaker))}</p>`).join('');
   return (
     `<div class="panel"><h1 class="panel__title">${escapeHtml(form.sentTitle)}</h1>` +
@@ -409,8 +411,7 @@ export function renderConfirmation(
       ? `<ul>${form.readNext.map(({ href, text }) => `<li><a href="${escapeHtml(href)}">${escapeHtml(text)}</a></li>`).join('')}</ul>`
       : '') +
     `<h2>If you need to contact us</h2>` +
-    `<p>Phone: <a href="tel:${escapeHtml(tel)}" data-contact="phone">${escapeHtml(contact.phone)}</a><br>` +
-    `Email: <a class="break-anywhere" href="mailto:${escapeHtml(contact.email)}" data-contact="referral-email">${escapeHtml(contact.email)}</a></p>` +
+    `<p>${links.join('<br>')}</p>` +
     `<p>If you are in danger now, call 999.</p>` +
     `<p><a href="/">Return to the home page</a></p>`
   );

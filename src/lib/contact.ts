@@ -1,4 +1,47 @@
+/**
+ * The one source for how the partnership's phone and referral email appear: every page's
+ * contact block, the header, the footer, the form confirmations and the emails take their
+ * links and words from here, and the facts themselves from content/settings/site.json.
+ */
+export interface Contact {
+  phone: string;
+  email: string;
+}
+
+export type ContactKind = 'phone' | 'email';
+
+export interface ContactLink {
+  kind: ContactKind;
+  /** The word before the link where a block lists both: "Phone", "Email". */
+  label: string;
+  href: string;
+  text: string;
+  /** Marks the link for print styles and tests: `phone` or `referral-email`. */
+  data: string;
+}
+
 /** `tel:` link for a phone number written for people (spaces kept in the text, not the link). */
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+]/g, '')}`;
+}
+
+/** The contact facts from the site settings. */
+export function contactOf(settings: { phone: string; referralEmail: string }): Contact {
+  return { phone: settings.phone, email: settings.referralEmail };
+}
+
+export function contactLink(contact: Contact, kind: ContactKind): ContactLink {
+  return kind === 'phone'
+    ? { kind, label: 'Phone', href: telHref(contact.phone), text: contact.phone, data: 'phone' }
+    : { kind, label: 'Email', href: `mailto:${contact.email}`, text: contact.email, data: 'referral-email' };
+}
+
+/** Phone first: the quickest way to a person, and the one most visitors look for. */
+export function contactLinks(contact: Contact): ContactLink[] {
+  return [contactLink(contact, 'phone'), contactLink(contact, 'email')];
+}
+
+/** The same in a sentence, for plain-text email and messages: "phone … or email …". */
+export function contactSentence(contact: Contact): string {
+  return `phone ${contact.phone} or email ${contact.email}`;
 }

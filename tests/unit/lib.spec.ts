@@ -1,5 +1,10 @@
 import { expect, test } from 'vitest';
-import { telHref } from '../../src/lib/contact.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { contactLinks, contactOf, contactSentence, telHref } from '../../src/lib/contact.ts';
+import { renderConfirmation } from '../../src/forms/render.ts';
+import { FORMS } from '../../src/forms/registry.ts';
+import { parse } from '../support/dom.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { navState } from '../../src/lib/navigation.ts';
 import { countBy } from '../../src/lib/count.ts';
@@ -16,6 +21,46 @@ test('slugify makes plain URL slugs from labels', () => {
 test('telHref keeps only digits and a leading plus', () => {
   expect(telHref('01452 754542')).toBe('tel:01452754542');
   expect(telHref('+44 (0)1452-754542')).toBe('tel:+4401452754542');
+});
+
+const CONTACT = contactOf({ phone: '01632 960 000', referralEmail: 'refer@test.invalid' });
+
+test('the contact links: phone first, each with its label, link and mark', () => {
+  expect(contactLinks(CONTACT)).toEqual([
+    { kind: 'phone', label: 'Phone', href: 'tel:01632960000', text: '01632 960 000', data: 'phone' },
+    {
+      kind: 'email',
+      label: 'Email',
+      href: 'mailto:refer@test.invalid',
+      text: 'refer@test.invalid',
+      data: 'referral-email',
+    },
+  ]);
+  expect(contactSentence(CONTACT)).toBe('phone 01632 960 000 or email refer@test.invalid');
+});
+
+test('a form’s confirmation gives the same contact links as every page', () => {
+  const html = parse(renderConfirmation(Object.values(FORMS)[0], 'RG-AAAA-BBBB', CONTACT));
+  const links = [...html.querySelectorAll('a[data-contact]')].map((a) => ({
+    href: a.getAttribute('href'),
+    text: a.textContent,
+    data: a.getAttribute('data-contact'),
+  }));
+  expect(links).toEqual(contactLinks(CONTACT).map(({ href, text, data }) => ({ href, text, data })));
+});
+
+test('phone and email links are made in one place: no other code writes tel: or mailto:', () => {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const own = path.join('src', 'lib', 'contact.ts');
+  const files = ['src', 'functions', 'admin']
+    .flatMap((folder) =>
+      readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.(ts|mts|tsx|astro)$/.test(entry.name))
+        .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))),
+    )
+    .filter((file) => file !== own);
+  expect(files.length).toBeGreaterThan(50);
+  for (const file of files) expect(readFileSync(path.join(root, file), 'utf8'), file).not.toMatch(/(tel|mailto):/);
 });
 
 test('navState marks the page and its section, and Home only on the home page', () => {
