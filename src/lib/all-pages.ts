@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { referralForm } from '../forms/referral/form.ts';
 import { getCaseStudies, getEvents, getExplainers, getServices } from './collections.ts';
-import { pagesWithOwnRoute } from './routes.ts';
+import { pagesWithOwnRoute } from './page-files.ts';
 import { sections, urlFor } from '../model/collections.ts';
 import { sectionEntries } from './sections.ts';
 

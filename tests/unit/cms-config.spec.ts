@@ -6,6 +6,7 @@ import { cmsConfig } from '../../admin/config.ts';
 import { COLLECTIONS, type CmsBlock } from '../../src/model/collections.ts';
 import { unwrap, type CmsField } from '../../admin/content-model.ts';
 import { PAGE_FILES } from '../../src/lib/page-files.ts';
+import { existsSync } from 'node:fs';
 
 /**
  * The drift test: the CMS and the content model agree both ways, so staff can never save
@@ -128,6 +129,16 @@ test('the CMS lists every single page file, and no other', () => {
   const folder = path.resolve(import.meta.dirname, '..', '..', 'content', 'pages');
   const files = readdirSync(folder).sort();
   expect(PAGE_FILES.map((page) => `${page.id}.${page.extension}`).sort()).toEqual(files);
+});
+
+test('a page with its own route has its route file; any other has none to clash with /<id>/', () => {
+  const pages = path.resolve(import.meta.dirname, '..', '..', 'src', 'pages');
+  const routeFile = (id: string) =>
+    id === 'home' ? 'index.astro' : id === 'not-found' ? '404.astro' : path.join(id, 'index.astro');
+  for (const page of PAGE_FILES) {
+    expect(existsSync(path.join(pages, routeFile(page.id))), page.id).toBe(Boolean(page.ownRoute));
+    if (!page.ownRoute) expect(existsSync(path.join(pages, page.id)), page.id).toBe(false);
+  }
 });
 
 test('production uses the editorial workflow; the local backend does not', () => {
