@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { logsOf } from '../support/logs.ts';
 import { backoffMs } from '../../functions/delivery/backoff.ts';
 import { deliver, DELIVERY_LEASE_MS } from '../../functions/delivery/deliver.ts';
 import type { Mailer } from '../../functions/delivery/mail.ts';
@@ -21,29 +22,6 @@ beforeEach(async () => {
 });
 afterEach(async () => pipeline.stop());
 
-/** Runs `work`, returning the outcomes it logged, in order (the log is JSON lines). */
-async function outcomesOf(
-  work: () => Promise<unknown>,
-): Promise<{ outcomes: string[]; lines: Record<string, unknown>[] }> {
-  const lines: Record<string, unknown>[] = [];
-  const { log, error } = console;
-  const keep = (line: unknown) => {
-    try {
-      lines.push(JSON.parse(String(line)) as Record<string, unknown>);
-    } catch {
-      /* not one of the pipeline's lines */
-    }
-  };
-  console.log = keep;
-  console.error = keep;
-  try {
-    await work();
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  return { outcomes: lines.map((line) => String(line.outcome)), lines };
-}
 
 const metadataOf = async (reference: string) =>
   (await pipeline.deps.outbox.store.getMetadata(reference))?.metadata as unknown as RecordMetadata;
@@ -62,7 +40,7 @@ function refusing(...refused: string[]): Mailer {
 test('each delivery says what became of it: delivered, already delivered, missing, parked, failed, busy', async () => {
   const outbox = pipeline.deps.outbox;
   const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
-  const first = await outcomesOf(async () => expect(await deliver(outbox, reference)).toBe('delivered'));
+  const first = await logsOf(async () => expect(await deliver(outbox, reference)).toBe('delivered'));
   expect(first.outcomes).toEqual(['delivered']);
   expect(first.lines[0]).toMatchObject({ form: 'referral', reference, attempts: 1 });
   expect(await metadataOf(reference)).toMatchObject({ status: 'delivered', attempts: 1 });
@@ -78,14 +56,14 @@ test('each delivery says what became of it: delivered, already delivered, missin
       nextAttemptAt: new Date(pipeline.now()).toISOString(),
     },
   });
-  const parked = await outcomesOf(async () => expect(await deliver(outbox, 'RG-BAD0-BAD0')).toBe('parked'));
+  const parked = await logsOf(async () => expect(await deliver(outbox, 'RG-BAD0-BAD0')).toBe('parked'));
   expect(parked.outcomes).toEqual(['parked']);
   expect(parked.lines[0]).toMatchObject({ reference: 'RG-BAD0-BAD0', reason: 'corrupt-record' });
   expect(await deliver(outbox, 'RG-BAD0-BAD0')).toBe('parked');
 
   const other = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
   outbox.mailer = refusing(pipeline.config.referralInbox);
-  const failed = await outcomesOf(async () => expect(await deliver(outbox, other)).toBe('failed'));
+  const failed = await logsOf(async () => expect(await deliver(outbox, other)).toBe('failed'));
   expect(failed.outcomes).toEqual(['delivery-failed']);
   expect(failed.lines[0]).toMatchObject({ reference: other, attempts: 1, reason: 'smtp-connection-failed' });
   // The same attempt, claimed already: another delivery of it leaves the record alone.
@@ -96,17 +74,17 @@ test('a failure is tried again after its back-off, not before; the attempts add 
   const outbox = pipeline.deps.outbox;
   outbox.mailer = refusing(pipeline.config.referralInbox);
   const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
-  await outcomesOf(() => deliver(outbox, reference));
+  await logsOf(() => deliver(outbox, reference));
   const failed = await metadataOf(reference);
   expect(Date.parse(failed.nextAttemptAt)).toBe(pipeline.now() + backoffMs(1, pipeline.config.retryBaseMs));
   expect(failed).toMatchObject({ attempts: 1, lastFailure: 'smtp-connection-failed' });
 
   outbox.mailer = pipeline.deps.mailer;
   pipeline.advance(backoffMs(1, pipeline.config.retryBaseMs) - 1);
-  await outcomesOf(() => sweep(outbox));
+  await logsOf(() => sweep(outbox));
   expect((await metadataOf(reference)).status).toBe('pending');
   pipeline.advance(1);
-  const retried = await outcomesOf(() => sweep(outbox));
+  const retried = await logsOf(() => sweep(outbox));
   expect(retried.outcomes).toContain('delivered');
   const delivered = await metadataOf(reference);
   expect(delivered).toMatchObject({ status: 'delivered', attempts: 2 });
@@ -120,17 +98,17 @@ test('the alert goes at the failure that reaches the limit, not one before; a fa
   const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
   const alerts = () => pipeline.mail.received.filter((mail) => mail.to.includes(pipeline.config.alertInbox));
   for (let attempt = 1; attempt < pipeline.config.maxAttempts; attempt++) {
-    const { outcomes } = await outcomesOf(() => deliver(outbox, reference));
+    const { outcomes } = await logsOf(() => deliver(outbox, reference));
     expect(outcomes, `attempt ${attempt}`).toEqual(['delivery-failed']);
     pipeline.advance(7 * 3_600_000);
   }
   // The limit is reached with the alert's own mail refused: logged, and not marked as sent.
-  const refused = await outcomesOf(() => deliver(outbox, reference));
+  const refused = await logsOf(() => deliver(outbox, reference));
   expect(refused.outcomes).toEqual(['delivery-failed', 'alert-undelivered', 'alert-failed']);
   expect((await metadataOf(reference)).alerted).toBeUndefined();
   pipeline.advance(7 * 3_600_000);
   outbox.mailer = refusing(pipeline.config.referralInbox);
-  const sent = await outcomesOf(() => deliver(outbox, reference));
+  const sent = await logsOf(() => deliver(outbox, reference));
   expect(sent.outcomes).toEqual(['delivery-failed', 'alert-undelivered']);
   expect(alerts()).toHaveLength(1);
   expect((await metadataOf(reference)).alerted).toBe(true);
@@ -141,7 +119,7 @@ test('a delivery that read the record before another finished its attempt does n
   const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
   const stale = await outbox.store.getWithMetadata(reference, { type: 'text' });
   outbox.mailer = refusing(pipeline.config.referralInbox);
-  await outcomesOf(() => deliver(outbox, reference)); // attempt 1 fails
+  await logsOf(() => deliver(outbox, reference)); // attempt 1 fails
   outbox.mailer = pipeline.deps.mailer;
   pipeline.advance(DELIVERY_LEASE_MS + 1);
   // A slow delivery still holding what it read before that attempt.
@@ -161,22 +139,22 @@ test('a confirmation that cannot be sent, or is over the limit, never undoes the
   const answers = { fullName: 'Sam Carter', email: 'sam@example.org', phone: '01632 960001', postcode: 'GL1 2AB' };
   const first = await storeSubmission(outbox, volunteer, answers);
   outbox.mailer = refusing('sam@example.org');
-  const refused = await outcomesOf(() => deliver(outbox, first));
+  const refused = await logsOf(() => deliver(outbox, first));
   expect(refused.outcomes).toEqual(['delivered', 'confirmation-failed']);
   expect((await metadataOf(first)).status).toBe('delivered');
 
   outbox.mailer = pipeline.deps.mailer;
   pipeline.advance(61 * 60_000);
   const second = await storeSubmission(outbox, volunteer, answers);
-  await outcomesOf(() => deliver(outbox, second));
+  await logsOf(() => deliver(outbox, second));
   const third = await storeSubmission(outbox, volunteer, answers);
-  const limited = await outcomesOf(() => deliver(outbox, third));
+  const limited = await logsOf(() => deliver(outbox, third));
   expect(limited.outcomes).toEqual(['delivered', 'confirmation-limited']);
   expect(pipeline.mail.received.filter((mail) => mail.to.includes('sam@example.org'))).toHaveLength(1);
 });
 
 test('sending logs what happened: stored, already sent, a token refused; a forged token writes nothing', async () => {
-  const { outcomes: sent, lines } = await outcomesOf(async () => {
+  const { outcomes: sent, lines } = await logsOf(async () => {
     expect((await checkThenSend(pipeline, referral, REFERRAL_ANSWERS)).status).toBe(201);
     await pipeline.settle();
   });
@@ -189,16 +167,16 @@ test('sending logs what happened: stored, already sent, a token refused; a forge
   expect(body).toMatchObject({ ok: true, sendAfterMs: pipeline.config.minMsBeforeSend });
   pipeline.advance(pipeline.config.minMsBeforeSend);
   const send = () => handle(formRequest(referral.endpoint, { ...REFERRAL_ANSWERS, action: 'send', token: body.token }));
-  await outcomesOf(async () => {
+  await logsOf(async () => {
     await send();
     await pipeline.settle();
   });
-  const again = await outcomesOf(send);
+  const again = await logsOf(send);
   expect(again.outcomes).toEqual(['already-sent']);
 
   const markers = async () => (await pipeline.deps.outbox.markers.list({ prefix: 'used-token/' })).blobs.length;
   const before = await markers();
-  const forged = await outcomesOf(async () => {
+  const forged = await logsOf(async () => {
     const response = await handle(
       formRequest(referral.endpoint, { ...REFERRAL_ANSWERS, action: 'send', token: 'x.y.z' }),
     );
@@ -226,7 +204,7 @@ test('a send whose store fails says so in the log and answers 503 with the phone
     .querySelector('input[name="token"]')!
     .getAttribute('value')!;
   pipeline.advance(pipeline.config.minMsBeforeSend);
-  const { outcomes, lines } = await outcomesOf(async () => {
+  const { outcomes, lines } = await logsOf(async () => {
     const response = await handle(
       formRequest(referral.endpoint, { ...REFERRAL_ANSWERS, action: 'send', token }, { form: true }),
     );

@@ -1,4 +1,5 @@
 import { beforeEach, afterEach, expect, test } from 'vitest';
+import { logsOf } from '../support/logs.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { deliver } from '../../functions/delivery/deliver.ts';
 import { sweep } from '../../functions/delivery/sweep.ts';
@@ -26,19 +27,7 @@ beforeEach(async () => {
 afterEach(async () => pipeline.stop());
 
 /** Everything the pipeline logs during `run`, as lines. */
-async function captureLogs(run: () => Promise<void>): Promise<string> {
-  const lines: string[] = [];
-  const { log, error } = console;
-  console.log = (line: string) => lines.push(String(line));
-  console.error = (line: string) => lines.push(String(line));
-  try {
-    await run();
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  return lines.join('\n');
-}
+const captureLogs = async (run: () => Promise<void>) => (await logsOf(run)).text;
 
 const staffMailFor = (reference: string) =>
   pipeline.mail.received.filter((mail) => decode(mail.raw).includes(`[${reference}] New referral`));

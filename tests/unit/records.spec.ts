@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { logsOf } from '../support/logs.ts';
 import type { Store } from '@netlify/blobs';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { openRecord } from '../../functions/records/open.ts';
@@ -70,20 +71,14 @@ test('equality answers that cannot be kept apart are lost, never the application
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const lines: string[] = [];
-  const { error } = console;
-  console.error = (line: string) => lines.push(String(line));
-  let reference: string;
-  try {
-    reference = await storeSubmission({ ...outbox, markers }, SERVER_FORMS['volunteer-application'], {
+  const { result: reference, lines } = await logsOf(() =>
+    storeSubmission({ ...outbox, markers }, SERVER_FORMS['volunteer-application'], {
       fullName: 'Sam Carter',
       email: 'sam@example.org',
       gender: 'woman',
-    });
-  } finally {
-    console.error = error;
-  }
-  expect(lines.map((line) => JSON.parse(line) as { outcome: string; form: string })).toEqual([
+    }),
+  );
+  expect(lines).toEqual([
     expect.objectContaining({ outcome: 'separate-answers-failed', form: 'volunteer-application' }),
   ]);
   const stored = openRecord(outbox, reference, (await outbox.store.get(reference, { type: 'text' }))!);
