@@ -108,3 +108,165 @@ test('the handover script keeps values inside its strings', () => {
   const script = handoverScript('https://site.example', '</script><script>alert(1)</script>');
   expect(script).not.toContain('</script>');
 });
+
+describe('the handshake in detail', () => {
+  beforeAll(() => {
+    process.env.GITHUB_CLIENT_ID = 'client-id';
+    process.env.GITHUB_CLIENT_SECRET = 'client-secret';
+  });
+  afterAll(() => {
+    for (const name of ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET', 'URL', 'SITE_URL']) delete process.env[name];
+  });
+  const callback = (query: string, cookie = 'cms_oauth_state=s1') =>
+    new Request(`https://site.example/api/cms-auth/callback/?${query}`, {
+      headers: { cookie: `theme=dark; ${cookie}; other=x=y` },
+    });
+
+  test('a missing secret is as good as no settings at all', async () => {
+    delete process.env.GITHUB_CLIENT_SECRET;
+    try {
+      const response = await handleCmsAuth(new Request('https://site.example/api/cms-auth'));
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'none'");
+    } finally {
+      process.env.GITHUB_CLIENT_SECRET = 'client-secret';
+    }
+  });
+
+  test('only GET is answered, with the methods it allows', async () => {
+    const response = await handleCmsAuth(new Request('https://site.example/api/cms-auth', { method: 'POST' }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  test('the state cookie lives ten minutes, only on the callback, never to scripts or plain HTTP', async () => {
+    const response = await handleCmsAuth(new Request('https://site.example/api/cms-auth'));
+    const location = new URL(response.headers.get('location')!);
+    expect(location.pathname).toBe('/login/oauth/authorize');
+    expect(location.searchParams.get('client_id')).toBe('client-id');
+    expect(location.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(response.headers.get('set-cookie')).toBe(
+      `cms_oauth_state=${location.searchParams.get('state')}; Path=/api/cms-auth/callback; Max-Age=600; HttpOnly; Secure; SameSite=Lax`,
+    );
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  test('the site’s own address, when set, is where GitHub sends staff back and the only origin the token goes to', async () => {
+    process.env.URL = 'https://www.restorative.example/some/path';
+    try {
+      const start = await handleCmsAuth(new Request('https://deploy-preview.example/api/cms-auth'));
+      expect(new URL(start.headers.get('location')!).searchParams.get('redirect_uri')).toBe(
+        'https://www.restorative.example/api/cms-auth/callback',
+      );
+      delete process.env.URL;
+      process.env.SITE_URL = 'https://site-url.example';
+      const start2 = await handleCmsAuth(new Request('https://deploy-preview.example/api/cms-auth'));
+      expect(new URL(start2.headers.get('location')!).searchParams.get('redirect_uri')).toBe(
+        'https://site-url.example/api/cms-auth/callback',
+      );
+    } finally {
+      delete process.env.URL;
+      delete process.env.SITE_URL;
+    }
+  });
+
+  test('the code is exchanged with GitHub by POST, with the app’s own credentials, and the cookie cleared', async () => {
+    const asked: { url: string; init: RequestInit }[] = [];
+    const github = (async (url: string, init: RequestInit) => {
+      asked.push({ url, init });
+      return Response.json({ access_token: 'gho_token' });
+    }) as unknown as typeof fetch;
+    const response = await handleCmsAuth(callback('code=the-code&state=s1'), github);
+    expect(response.status).toBe(200);
+    expect(asked).toHaveLength(1);
+    expect(asked[0].url).toBe('https://github.com/login/oauth/access_token');
+    expect(asked[0].init.method).toBe('POST');
+    expect(asked[0].init.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+    expect(JSON.parse(String(asked[0].init.body))).toEqual({
+      client_id: 'client-id',
+      client_secret: 'client-secret',
+      code: 'the-code',
+      redirect_uri: 'https://site.example/api/cms-auth/callback',
+    });
+    expect(asked[0].init.signal).toBeInstanceOf(AbortSignal);
+    expect(response.headers.get('set-cookie')).toBe(
+      'cms_oauth_state=; Path=/api/cms-auth/callback; Max-Age=0; HttpOnly; Secure; SameSite=Lax',
+    );
+    const html = await response.text();
+    expect(html).toContain('<title>Content manager login</title>');
+    expect(html).toContain('<p>Logged in. You can close this window.</p>');
+    const nonce = html.match(/<script nonce="([^"]+)">/)![1];
+    expect(response.headers.get('content-security-policy')).toBe(
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+    );
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  test('GitHub out of reach is our fault (503); a code it refuses is not (400); both tell the CMS window', async () => {
+    const down = (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    const refusing = (async () => Response.json({ error: 'bad_verification_code' })) as unknown as typeof fetch;
+    for (const [github, status] of [
+      [down, 503],
+      [refusing, 400],
+    ] as const) {
+      const response = await handleCmsAuth(callback('code=c&state=s1'), github);
+      expect(response.status).toBe(status);
+      const html = await response.text();
+      expect(html).toContain('GitHub login failed. Close this window and try again.');
+      expect(html).toContain('authorization:github:error:{\\"message\\":\\"GitHub login failed\\"}');
+      expect(html).not.toContain('success');
+      expect(response.headers.get('set-cookie')).toContain('Max-Age=0');
+    }
+  });
+
+  test('no state, no cookie, or a state one byte off: refused, the cookie cleared, nothing asked of GitHub', async () => {
+    let asked = 0;
+    const github = (async () => {
+      asked++;
+      return Response.json({ access_token: 'gho_token' });
+    }) as unknown as typeof fetch;
+    for (const request of [
+      callback('code=c'),
+      callback('code=c&state=s1', 'cms_oauth_state='),
+      callback('code=c&state=s2'),
+      callback('code=c&state=s1', 'not_the_state=s1'),
+    ]) {
+      const response = await handleCmsAuth(request, github);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain('This login link has expired or did not come from this site.');
+      expect(response.headers.get('set-cookie')).toContain('Max-Age=0');
+    }
+    const noCode = await handleCmsAuth(callback('state=s1'), github);
+    expect(noCode.status).toBe(400);
+    expect(await noCode.text()).toContain('GitHub did not complete the login.');
+    expect(asked).toBe(0);
+  });
+});
+
+test('the handover script answers only a message from this site’s origin, and only once', () => {
+  const script = handoverScript('https://site.example', 'the-message');
+  const sent: [string, string][] = [];
+  const listeners = new Set<(event: { origin: string }) => void>();
+  const window = {
+    opener: { postMessage: (message: string, origin: string) => sent.push([message, origin]) },
+    addEventListener: (_: string, listener: (event: { origin: string }) => void) => listeners.add(listener),
+    removeEventListener: (_: string, listener: (event: { origin: string }) => void) => listeners.delete(listener),
+  };
+  new Function('window', 'document', script)(window, { body: {} });
+  expect(sent).toEqual([['authorizing:github', 'https://site.example']]);
+  for (const listener of [...listeners]) listener({ origin: 'https://evil.example' });
+  expect(sent).toHaveLength(1);
+  for (const listener of [...listeners]) listener({ origin: 'https://site.example' });
+  expect(sent).toEqual([
+    ['authorizing:github', 'https://site.example'],
+    ['the-message', 'https://site.example'],
+  ]);
+  expect(listeners.size).toBe(0);
+
+  const body = { textContent: '' };
+  new Function('window', 'document', script)({ ...window, opener: null }, { body });
+  expect(body.textContent).toBe('Open this from the content manager.');
+});
