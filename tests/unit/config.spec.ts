@@ -4,7 +4,9 @@ import path from 'node:path';
 import { config as healthConfig } from '../../functions/health.mts';
 import { config as formsConfig } from '../../functions/forms.mts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
-import { loadConfig, settingsProblems } from '../../functions/settings/config.ts';
+import { env, inboxFor, loadConfig, settingsProblems } from '../../functions/settings/config.ts';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { USED_TOKEN_KEEP_MS } from '../../functions/intake/used-tokens.ts';
 import { MAX_TOKEN_AGE_MS } from '../../src/forms/timing.ts';
 import { loadFunctions } from '../../scripts/lib/functions-runtime.ts';
@@ -92,6 +94,113 @@ test('settings that cannot work together stop the pipeline at start, saying whic
     process.env.SUBMISSION_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
     process.env.MIN_MS_BEFORE_SEND = String(2 * MAX_TOKEN_AGE_MS);
     expect(() => loadConfig('production')).toThrow(/Inconsistent settings: MIN_MS_BEFORE_SEND/);
+  } finally {
+    process.env = saved;
+  }
+});
+
+test('settings at their edges: the boundaries themselves are good, one step past them is not', () => {
+  const lifetimes = { usedTokenMs: 1001, tokenMs: 1000 };
+  expect(settingsProblems({ minMsBeforeSend: 999, maxAttempts: 1 }, lifetimes)).toEqual([]);
+  expect(settingsProblems({ minMsBeforeSend: 1000, maxAttempts: 1 }, lifetimes)).toHaveLength(1);
+  expect(settingsProblems({ minMsBeforeSend: 0, maxAttempts: 0 }, lifetimes)).toEqual([
+    'MAX_DELIVERY_ATTEMPTS must be a whole number of at least 1',
+  ]);
+  expect(settingsProblems({ minMsBeforeSend: 0, maxAttempts: 1 }, { usedTokenMs: 999, tokenMs: 1000 })).toEqual([
+    'used-token markers must outlive tokens, or a token could be sent twice',
+  ]);
+  // All at once: each is named, in one message.
+  expect(settingsProblems({ minMsBeforeSend: 5000, maxAttempts: 2.5 }, { usedTokenMs: 10, tokenMs: 1000 })).toEqual([
+    'used-token markers must outlive tokens, or a token could be sent twice',
+    'MIN_MS_BEFORE_SEND must be shorter than a token lives, or nothing could ever be sent',
+    'MAX_DELIVERY_ATTEMPTS must be a whole number of at least 1',
+  ]);
+});
+
+test('a setting left empty counts as not set, and Netlify’s own environment comes first', () => {
+  const saved = { ...process.env };
+  const global = globalThis as { Netlify?: unknown };
+  try {
+    process.env.RG_EXAMPLE = '';
+    expect(env('RG_EXAMPLE')).toBeUndefined();
+    process.env.RG_EXAMPLE = 'from-process';
+    expect(env('RG_EXAMPLE')).toBe('from-process');
+    global.Netlify = { env: { get: (name: string) => (name === 'RG_EXAMPLE' ? 'from-netlify' : undefined) } };
+    expect(env('RG_EXAMPLE')).toBe('from-netlify');
+    expect(env('RG_OTHER')).toBeUndefined();
+    process.env.RG_OTHER = 'other';
+    expect(env('RG_OTHER')).toBe('other');
+  } finally {
+    delete global.Netlify;
+    process.env = saved;
+  }
+});
+
+test('a form’s inbox: its own setting, else the environment variable it names, else the referral inbox', () => {
+  const saved = { ...process.env };
+  try {
+    const config = { referralInbox: 'referrals@test.invalid', inboxes: { OWN_INBOX: 'own@test.invalid' } };
+    expect(inboxFor(config, { inbox: 'OWN_INBOX' })).toBe('own@test.invalid');
+    delete process.env.NAMED_INBOX;
+    expect(inboxFor(config, { inbox: 'NAMED_INBOX' })).toBe('referrals@test.invalid');
+    process.env.NAMED_INBOX = 'named@test.invalid';
+    expect(inboxFor(config, { inbox: 'NAMED_INBOX' })).toBe('named@test.invalid');
+    process.env.OWN_INBOX = 'env@test.invalid';
+    expect(inboxFor(config, { inbox: 'OWN_INBOX' })).toBe('own@test.invalid');
+  } finally {
+    process.env = saved;
+  }
+});
+
+test('locally, a key is made once under the data folder, readable by its owner only, and kept', () => {
+  const saved = { ...process.env };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'rg-config-'));
+  try {
+    delete process.env.SUBMISSION_KEYS;
+    delete process.env.FORM_TOKEN_SECRET;
+    process.env.DATA_DIR = path.join(dataDir, 'not-yet');
+    const first = loadConfig('dev');
+    expect(first.isLocal).toBe(true);
+    expect(first.dataDir).toBe(path.join(dataDir, 'not-yet'));
+    expect(first.mailDir).toBe(path.join(dataDir, 'not-yet', 'mail'));
+    expect(statSync(path.join(dataDir, 'not-yet', 'submission-key')).mode & 0o777).toBe(0o600);
+    const second = loadConfig('dev');
+    expect(second.keyring.currentId).toBe(first.keyring.currentId);
+    expect(second.tokenSecret.equals(first.tokenSecret)).toBe(true);
+    expect(second.storeName).toBe('submissions-dev');
+    // The token secret is its own setting when given; otherwise it is derived from the key.
+    process.env.FORM_TOKEN_SECRET = 'a separate secret';
+    expect(loadConfig('dev').tokenSecret.toString()).toBe('a separate secret');
+  } finally {
+    process.env = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('store names are made safe from any deploy context; the site address comes from URL, else SITE_URL', () => {
+  const saved = { ...process.env };
+  try {
+    process.env.SUBMISSION_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    delete process.env.URL;
+    process.env.SITE_URL = 'https://site-url.example/path';
+    process.env.RETENTION_DAYS = '0';
+    process.env.MIN_MS_BEFORE_SEND = '-1';
+    process.env.MAX_DELIVERY_ATTEMPTS = '1';
+    process.env.SMTP_URL = 'smtps://mail.example.org';
+    process.env.MAIL_FROM = 'Us <us@example.org>';
+    process.env.VOLUNTEER_INBOX = 'volunteers@example.org';
+    const config = loadConfig('branch/feature_1');
+    expect(config.storeName).toBe('submissions-branch-feature-1');
+    expect(config.markersStoreName).toBe('submissions-branch-feature-1-markers');
+    expect(config.siteOrigins).toEqual(['https://site-url.example']);
+    expect(config.retentionDays).toBe(30);
+    expect(config.minMsBeforeSend).toBe(2000);
+    expect(config.maxAttempts).toBe(1);
+    expect(config.smtpUrl).toBe('smtps://mail.example.org');
+    expect(config.mailFrom).toBe('Us <us@example.org>');
+    expect(config.inboxes).toEqual({ REFERRAL_INBOX: config.referralInbox, VOLUNTEER_INBOX: 'volunteers@example.org' });
+    process.env.URL = 'https://url.example';
+    expect(loadConfig('production').siteOrigins).toEqual(['https://url.example']);
   } finally {
     process.env = saved;
   }
