@@ -16,7 +16,7 @@ import { newKeySpec } from '../functions/records/seal.ts';
 import { issueToken } from '../functions/intake/token.ts';
 import { validate } from '../src/forms/fields.ts';
 import referralForm from '../functions/forms/referral.ts';
-import { startLocalBlobs } from './lib/local-server.ts';
+import { startLocalBlobs } from './lib/local-blobs.ts';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

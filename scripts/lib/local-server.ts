@@ -5,90 +5,21 @@
  * the same origin, and a Netlify Blobs server on loopback. `npm start` and the browser
  * tests both use it.
  */
-import { getStore, setEnvironmentContext, type Store } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
 import { NetlifyDev } from '@netlify/dev';
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CMS_LOCAL_BASE, createCmsLocalBackend } from './cms-local-backend.ts';
 import { loadFunctions } from './functions-runtime.ts';
 import { sendWebResponse, toWebRequest } from './web-node.ts';
+import { listen, startLocalBlobs } from './local-blobs.ts';
+
+export { startLocalBlobs, type LocalBlobs } from './local-blobs.ts';
 
 export interface LocalServer {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-const listen = (server: Server, port: number, host: string) =>
-  new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-
-/**
- * A file-backed Netlify Blobs server in the data folder (.data/blobs by default), listening
- * on loopback only (the library's own start() listens on every interface), and made the
- * Blobs context of this process so the functions and the retry loop share one store.
- */
-export interface LocalBlobs {
-  directory: string;
-  /** A store on this server, without relying on the process-wide Blobs context. */
-  store(name: string): Store;
-  stop(): Promise<void>;
-}
-
-export async function startLocalBlobs(
-  dataDir: string,
-  options: { processContext?: boolean } = {},
-): Promise<LocalBlobs> {
-  const token = randomBytes(16).toString('hex');
-  const directory = path.join(dataDir, 'blobs');
-  const blobs = new BlobsServer({ directory, token });
-  // The library's server checks a condition (If-None-Match, If-Match) and then writes, with
-  // awaits between, so two conditional writes at once could both succeed; and a listing taken
-  // while a write renames its temporary file silently leaves entries out. Netlify's service
-  // does neither, and the delivery claims and sweeps depend on that: writes and listings
-  // (a GET of /site/store with no key) go one at a time here.
-  let writes: Promise<unknown> = Promise.resolve();
-  // handleRequest is what the library's own start() serves; it is private only in the types.
-  const library = blobs as unknown as { handleRequest(request: Request): Promise<Response>; address: string };
-  const server = createServer(async (req, res) => {
-    try {
-      const handle = () => library.handleRequest(toWebRequest(req, url));
-      let response: Response;
-      const isListing = req.method === 'GET' && (req.url ?? '').split('?')[0].split('/').filter(Boolean).length <= 2;
-      if (req.method === 'PUT' || req.method === 'DELETE' || isListing) {
-        const run = writes.then(handle, handle);
-        writes = run.catch(() => undefined);
-        response = await run;
-      } else {
-        response = await handle();
-      }
-      await sendWebResponse(res, response);
-    } catch {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    }
-  });
-  const port = await listen(server, 0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
-  // handleRequest resolves keys against the address the server would have set in start().
-  library.address = url;
-  if (options.processContext !== false) {
-    setEnvironmentContext({ edgeURL: url, uncachedEdgeURL: url, siteID: 'local-site', token, deployID: 'local' });
-  }
-  return {
-    directory,
-    store: (name) =>
-      getStore({ name, siteID: 'local-site', token, edgeURL: url, uncachedEdgeURL: url, consistency: 'strong' }),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 export async function startLocalServer(options: {

@@ -15,7 +15,7 @@ import type { HandlerDeps } from '../../functions/settings/deps.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { createMailer } from '../../functions/delivery/mail.ts';
 import { newKeySpec, parseKeyring } from '../../functions/records/seal.ts';
-import { startLocalBlobs } from '../../scripts/lib/local-server.ts';
+import { startLocalBlobs } from '../../scripts/lib/local-blobs.ts';
 import type { ServerForm } from '../../functions/forms/definition.ts';
 import { TestMailServer } from './smtp.ts';
 

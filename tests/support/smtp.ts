@@ -1,6 +1,22 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
+import { SMTPConnection } from 'smtp-server/lib/smtp-connection.js';
+
+// smtp-server holds every new connection for 100 ms before its greeting, to catch spam senders
+// that talk too soon. Our own client never does, and in the tests that pause was most of the
+// time each email took (the mutation run sends thousands). Here the greeting goes at once; the
+// server is otherwise as it ships. If a new version changes these internals, nothing is changed.
+const connection = SMTPConnection.prototype as unknown as {
+  init(): void;
+  _setListeners?(ready: () => void): void;
+  connectionReady?(): void;
+};
+if (typeof connection._setListeners === 'function' && typeof connection.connectionReady === 'function') {
+  connection.init = function (this: typeof connection) {
+    this._setListeners!(() => this.connectionReady!());
+  };
+}
 
 export interface ReceivedMail {
   from: string;
