@@ -4,7 +4,7 @@ import { sweep } from '../../functions/delivery/sweep.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { loadConfig } from '../../functions/settings/config.ts';
 import { storeSubmission } from '../../functions/records/store.ts';
-import { quietly } from '../support/logs.ts';
+import { logsOf, quietly } from '../support/logs.ts';
 import { REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
 /**
@@ -120,4 +120,92 @@ test('without settings, production has the documented defaults and local use its
   } finally {
     process.env = saved;
   }
+});
+
+test('a sweep out of time leaves what is due for the next one, and says what it did in one line', async () => {
+  const outbox = pipeline.deps.outbox;
+  const first = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
+  const second = await storeSubmission(outbox, referral, { ...REFERRAL_ANSWERS, fullName: 'Second' });
+  pipeline.advance(3 * MINUTE);
+  const late = await logsOf(() => sweep(outbox, -1));
+  expect(late.result).toEqual({ delivered: 0, failed: 0, purged: 0, pending: 2, parked: 0, problems: 0 });
+  // Nothing done, nothing said.
+  expect(late.outcomes).toEqual([]);
+  expect(pipeline.mail.received).toHaveLength(0);
+
+  const onTime = await logsOf(() => sweep(outbox));
+  expect(onTime.result).toMatchObject({ delivered: 2, pending: 0 });
+  expect(onTime.lines.filter((line) => line.outcome === 'sweep')).toEqual([expect.objectContaining({ count: 2 })]);
+  for (const reference of [first, second])
+    expect(pipeline.mail.received.some((m) => m.raw.includes(reference))).toBe(true);
+});
+
+test('markers and equality counts that fail never stop a sweep delivering, and each failure is logged', async () => {
+  const outbox = pipeline.deps.outbox;
+  const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
+  pipeline.advance(3 * MINUTE);
+  const markers = new Proxy(outbox.markers, {
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
+      // The whole-store listing (old markers) and the equality answers fail; the claims a
+      // delivery makes still work.
+      if (name === 'list')
+        return async (options?: { prefix?: string }) =>
+          !options?.prefix || options.prefix.startsWith('equality/')
+            ? Promise.reject(new TypeError('markers down'))
+            : target.list(options);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const { result, lines } = await logsOf(() => sweep({ ...outbox, markers }));
+  expect(result).toMatchObject({ delivered: 1, problems: 0 });
+  expect(pipeline.mail.received.some((m) => m.raw.includes(reference))).toBe(true);
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ outcome: 'sweep-markers-failed', reason: 'TypeError' }),
+      expect.objectContaining({ outcome: 'separate-answers-report-failed', reason: 'TypeError' }),
+    ]),
+  );
+});
+
+test('an undelivered record deleted at its limit is logged as such; a delivered one is deleted quietly', async () => {
+  const outbox = pipeline.deps.outbox;
+  const undelivered = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
+  const delivered = await storeSubmission(outbox, referral, { ...REFERRAL_ANSWERS, fullName: 'Delivered' });
+  pipeline.advance(3 * MINUTE);
+  const refusing: Mailer = {
+    send: async (mail) => {
+      if (!mail.text.includes('Delivered')) throw Object.assign(new Error('refused'), { code: 'ECONNECTION' });
+      return outbox.mailer.send(mail);
+    },
+  };
+  await quietly(() => sweep({ ...outbox, mailer: refusing }));
+  pipeline.advance(60 * DAY);
+  const { result, lines } = await logsOf(() => sweep({ ...outbox, mailer: refusing }));
+  expect(result).toMatchObject({ purged: 2 });
+  expect(lines.filter((line) => line.outcome === 'purged-undelivered')).toEqual([
+    expect.objectContaining({ reference: undelivered, form: 'referral' }),
+  ]);
+  expect(await outbox.store.get(undelivered)).toBeNull();
+  expect(await outbox.store.get(delivered)).toBeNull();
+});
+
+test('a record with no date of receipt is parked from the day it was first parked, however often it is swept', async () => {
+  const outbox = pipeline.deps.outbox;
+  const firstParked = new Date(pipeline.now() - 5 * DAY).toISOString();
+  await outbox.store.set('RG-NODA-TE00', 'sealed text', {
+    metadata: { form: 'referral', receivedAt: 'unknown', parkedAt: firstParked, status: 'pending', attempts: 0 },
+  });
+  await outbox.store.set('RG-NODA-TE01', 'sealed text', {
+    metadata: { form: 'referral', receivedAt: 'unknown', status: 'pending', attempts: 0 },
+  });
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ parked: 2, problems: 0 });
+  const metadataOf = async (key: string) =>
+    (await outbox.store.getWithMetadata(key, { type: 'text' }))!.metadata as Record<string, unknown>;
+  expect(await metadataOf('RG-NODA-TE00')).toMatchObject({ status: 'parked', receivedAt: firstParked });
+  expect(await metadataOf('RG-NODA-TE01')).toMatchObject({
+    status: 'parked',
+    receivedAt: new Date(pipeline.now()).toISOString(),
+  });
+  expect((await outbox.store.getWithMetadata('RG-NODA-TE00', { type: 'text' }))!.data).toBe('sealed text');
 });
