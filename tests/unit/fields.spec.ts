@@ -15,119 +15,14 @@ import {
   typedValues,
   validate,
   type Field,
-  type FieldSource,
 } from '../../src/forms/fields.ts';
+import everyKind from '../fixtures/every-kind-form.ts';
 
 /**
  * The checks every form shares, on a fixture form with one question of each kind: the same
  * checks run in the browser and in the function, so each boundary here is one a person meets.
  */
-const FORM: FieldSource = {
-  audience: {
-    field: {
-      kind: 'radios',
-      name: 'who',
-      label: 'Who is this for?',
-      options: [
-        { value: 'me', label: 'Me' },
-        { value: 'friend', label: 'A friend' },
-        { value: 'pro', label: 'Someone I work with' },
-      ],
-      messages: { required: 'Select who this is for' },
-    },
-    others: ['friend', 'pro'],
-    paths: { me: '/me/', friend: '/friend/', pro: '/pro/' },
-    captions: { me: 'For you', friend: 'For a friend', pro: 'For a client' },
-  },
-  sections: [
-    {
-      id: 'about',
-      heading: 'About',
-      fields: [
-        {
-          kind: 'text',
-          name: 'name',
-          label: { self: 'Your name', other: 'Their name' },
-          maxLength: 5,
-          messages: { required: { self: 'Enter your name', other: 'Enter their name' }, tooLong: 'Name is too long' },
-        },
-        {
-          kind: 'email',
-          name: 'email',
-          label: 'Email',
-          optional: true,
-          maxLength: 254,
-          messages: { tooLong: 'Email is too long', format: 'Enter an email like name@example.com' },
-        },
-        {
-          kind: 'tel',
-          name: 'phone',
-          label: 'Phone',
-          optional: true,
-          maxLength: 30,
-          messages: { tooLong: 'Phone is too long', format: 'Enter a phone number like 01632 960 001' },
-        },
-        {
-          kind: 'postcode',
-          name: 'postcode',
-          label: 'Postcode',
-          optional: true,
-          maxLength: 10,
-          messages: { tooLong: 'Postcode is too long', format: 'Enter a postcode like GL1 2AB' },
-        },
-        {
-          kind: 'checkboxes',
-          name: 'ways',
-          label: 'Ways to reach you',
-          options: [
-            { value: 'phone', label: 'Phone' },
-            { value: 'post', label: 'Post' },
-            { value: 'through-me', label: 'Through me', only: 'other' },
-          ],
-          messages: { required: 'Select how to reach you' },
-        },
-        {
-          kind: 'radios',
-          name: 'colour',
-          label: 'Favourite colour',
-          optional: true,
-          options: [{ value: 'red', label: 'Red' }],
-          messages: {},
-        },
-        {
-          kind: 'confirm',
-          name: 'agree',
-          label: 'Agree',
-          statement: 'I agree',
-          messages: { required: 'Tick to agree' },
-        },
-      ],
-    },
-    {
-      id: 'more',
-      heading: 'More',
-      when: { field: 'ways', oneOf: ['post'] },
-      fields: [
-        {
-          kind: 'textarea',
-          name: 'address',
-          label: 'Address',
-          maxLength: 20,
-          messages: { required: 'Enter the address', tooLong: 'Address is too long' },
-        },
-        {
-          kind: 'text',
-          name: 'flat',
-          label: 'Flat',
-          optional: true,
-          when: { field: 'colour', oneOf: ['red'] },
-          maxLength: 5,
-          messages: { tooLong: 'Flat is too long' },
-        },
-      ],
-    },
-  ],
-};
+const FORM = everyKind;
 
 const GOOD = { who: 'me', name: 'Alex', ways: ['phone'], agree: 'yes' };
 const errorsFor = (answers: Record<string, unknown>) => {
@@ -309,6 +204,10 @@ test('check answers shows the sections and questions that were asked, the audien
   expect(asked({ who: 'me', ways: ['phone'] })).toEqual([
     ['audience', ['who']],
     ['about', ['name', 'email', 'phone', 'postcode', 'ways', 'colour', 'agree']],
+  ]);
+  expect(asked({ who: 'pro', ways: ['phone'] })).toEqual([
+    ['audience', ['who']],
+    ['about', ['name', 'email', 'org', 'phone', 'postcode', 'ways', 'colour', 'agree']],
   ]);
   expect(asked({ who: 'me', ways: ['post'] })[2]).toEqual(['more', ['address']]);
   expect(asked({ who: 'me', ways: ['post'], colour: 'red' })[2]).toEqual(['more', ['address', 'flat']]);
