@@ -73,7 +73,39 @@ test('check-answers tokens: too fast, forged, changed, expired and good, to the 
   expect(issueToken(secret, 'referral', values, issued)).not.toBe(token);
 });
 
+test('a token at its edges: a day old exactly is still good; any other shape, or a tampered part, is not', () => {
+  const secret = Buffer.from('secret');
+  const values = { fullName: 'Sam' };
+  const issued = 1_800_000_000_000;
+  const token = issueToken(secret, 'referral', values, issued);
+  const check = (t: unknown, now = issued + 5000) => checkToken(secret, 'referral', t, values, { now, minMs: 2000 });
+  const day = 24 * 3600 * 1000;
+  expect(check(token, issued + day)).toEqual({ state: 'ok', id: token.split('.')[3] });
+  expect(check(token, issued + day + 1)).toEqual({ state: 'expired' });
+  expect(check('')).toEqual({ state: 'missing' });
+  expect(check(42)).toEqual({ state: 'missing' });
+  const [at, nonce, hash, signature] = token.split('.');
+  expect(check(`${at}.${nonce}.${hash}`)).toEqual({ state: 'invalid' });
+  // A leading zero is the same time and the same token: it is used up with it (its id is the signature).
+  expect(check(`0${at}.${nonce}.${hash}.${signature}`)).toEqual({ state: 'ok', id: signature });
+  expect(check(`${'0'.repeat(16 - at.length)}${at}.${nonce}.${hash}.${signature}`)).toEqual({ state: 'invalid' });
+  expect(check(`1${at}.${nonce}.${hash}.${signature}`)).toEqual({ state: 'invalid' });
+  expect(check(`${at}x.${nonce}.${hash}.${signature}`)).toEqual({ state: 'invalid' });
+  expect(check(`${Number(at) + 1}.${nonce}.${hash}.${signature}`)).toEqual({ state: 'invalid' });
+  expect(check(`${at}.${nonce}x.${hash}.${signature}`)).toEqual({ state: 'invalid' });
+  expect(check(`${at}.${nonce}.${hash}.${signature}x`)).toEqual({ state: 'invalid' });
+  expect(check(`${at}.${nonce}.${hash}.${signature.slice(0, -1)}A`)).toEqual(
+    signature.endsWith('A') ? { state: 'ok', id: signature } : { state: 'invalid' },
+  );
+  // Tokens are told apart by their signature, which says nothing of the answers.
+  const other = issueToken(secret, 'referral', values, issued);
+  expect((check(other) as { id: string }).id).not.toBe((check(token) as { id: string }).id);
+  expect(token).not.toContain('Sam');
+});
+
 test('retries back off from a minute to at most six hours', () => {
+  expect(backoffMs(0)).toBe(60_000);
+  expect(backoffMs(3, 1000)).toBe(4000);
   expect(backoffMs(1)).toBe(60_000);
   expect(backoffMs(2)).toBe(120_000);
   expect(backoffMs(5)).toBe(16 * 60_000);
