@@ -1,7 +1,7 @@
 /**
  * Small markers in their own Blobs store, each written `onlyIfNew` so that of any number of
  * concurrent writers exactly one wins (Netlify Blobs makes that write atomic; the local
- * server does too, see scripts/lib/local-server.ts). None holds personal data: a token's
+ * server does too, see scripts/lib/local-blobs.ts). None holds personal data: a token's
  * signature, a reference, or a keyed hash of an email address.
  */
 import type { Store } from '@netlify/blobs';

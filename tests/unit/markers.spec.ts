@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { addressKey, allowConfirmation } from '../../functions/delivery/confirmation-limit.ts';
+import { claimMarker, claimNextLink } from '../../functions/records/markers.ts';
+import { startPipeline, type Pipeline } from '../support/pipeline.ts';
+
+/** Markers in a real (local) Blobs store: the claims that make "once" hold. */
+let pipeline: Pipeline;
+beforeEach(async () => {
+  pipeline = await startPipeline();
+});
+afterEach(async () => pipeline.stop());
+
+test('a marker is written once: the first writer wins, every later one is told it lost', async () => {
+  const markers = pipeline.deps.outbox.markers;
+  expect(await claimMarker(markers, 'token/abc', 1000)).toBe(true);
+  expect(await claimMarker(markers, 'token/abc', 2000)).toBe(false);
+  const wins = await Promise.all(Array.from({ length: 8 }, () => claimMarker(markers, 'token/def', 1000)));
+  expect(wins.filter(Boolean)).toHaveLength(1);
+  expect((await markers.getMetadata('token/abc'))!.metadata).toEqual({ at: 1000 });
+});
+
+test('a chain is held for its window from its latest link, to the millisecond, then the next link is claimed', async () => {
+  const markers = pipeline.deps.outbox.markers;
+  expect(await claimNextLink(markers, 'chain/', 10_000, 500)).toBe(true);
+  expect(await claimNextLink(markers, 'chain/', 10_499, 500)).toBe(false);
+  expect(await claimNextLink(markers, 'chain/', 10_500, 500)).toBe(true);
+  expect(await claimNextLink(markers, 'chain/', 10_999, 500)).toBe(false);
+  expect(await claimNextLink(markers, 'chain/', 11_000, 500)).toBe(true);
+  const keys = (await markers.list({ prefix: 'chain/' })).blobs.map((blob) => blob.key).sort();
+  expect(keys).toEqual(['chain/0', 'chain/1', 'chain/2']);
+  // Only links count: a key under the prefix that is not a number is ignored.
+  await markers.set('chain/notes', '', { metadata: { at: 99_999 } });
+  expect(await claimNextLink(markers, 'chain/', 11_500, 500)).toBe(true);
+  expect((await markers.list({ prefix: 'chain/' })).blobs.map((blob) => blob.key)).toContain('chain/3');
+  // A link with no readable time holds the chain: a claim errs on the side of "no", never of twice.
+  await markers.set('chain/4', '', { metadata: {} });
+  expect(await claimNextLink(markers, 'chain/', 11_600, 500)).toBe(false);
+  await markers.set('chain/5', '', { metadata: { at: 'not a time' } });
+  expect(await claimNextLink(markers, 'chain/', 11_700, 500)).toBe(false);
+});
+
+test('one confirmation an hour to an address, however it is written; another address is another limit', async () => {
+  const markers = pipeline.deps.outbox.markers;
+  const secret = Buffer.from('secret');
+  const hour = 3_600_000;
+  expect(await allowConfirmation(markers, secret, 'Sam@Example.org', 0, hour)).toBe(true);
+  expect(await allowConfirmation(markers, secret, ' sam@example.org ', hour - 1, hour)).toBe(false);
+  expect(await allowConfirmation(markers, secret, 'alex@example.org', 1, hour)).toBe(true);
+  expect(await allowConfirmation(markers, secret, 'sam@example.org', hour, hour)).toBe(true);
+  // The store never holds the address, only a keyed hash of it.
+  expect(addressKey(secret, 'SAM@example.org ')).toBe(addressKey(secret, 'sam@example.org'));
+  expect(addressKey(secret, 'sam@example.org')).not.toBe(addressKey(Buffer.from('other'), 'sam@example.org'));
+  expect(addressKey(secret, 'sam@example.org')).toMatch(/^confirmation\/[A-Za-z0-9_-]{43}\/$/);
+  const keys = (await markers.list()).blobs.map((blob) => blob.key);
+  expect(keys.join(' ')).not.toMatch(/sam|alex|example/i);
+});
