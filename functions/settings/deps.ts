@@ -11,6 +11,7 @@ import type { ServerForm } from '../forms/definition.ts';
 import { SERVER_FORMS } from '../forms/registry.ts';
 import { createMailer, type Mailer } from '../delivery/mail.ts';
 import { loadConfig, type PipelineConfig } from './config.ts';
+import { BLOBS_REGION } from './region.ts';
 
 export interface OutboxDeps {
   /** Sealed submissions, with their delivery state as metadata. */
@@ -42,9 +43,18 @@ export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDe
     prepared.set(deployContext, ready);
   }
   const { config, mailer } = ready;
-  const store = getStore({ name: config.storeName, consistency: 'strong' });
-  const markers = getStore({ name: config.markersStoreName, consistency: 'strong' });
-  return { config, mailer, outbox: { store, markers, config, mailer, forms: SERVER_FORMS } };
+  return { config, mailer, outbox: { ...openStores(config), config, mailer, forms: SERVER_FORMS } };
+}
+
+/** The two site-wide stores of this deploy context, in BLOBS_REGION, read and written strongly. */
+export function openStores(
+  config: Pick<PipelineConfig, 'storeName' | 'markersStoreName'>,
+  open: typeof getStore = getStore,
+): Pick<OutboxDeps, 'store' | 'markers'> {
+  return {
+    store: open({ name: config.storeName, consistency: 'strong', region: BLOBS_REGION }),
+    markers: open({ name: config.markersStoreName, consistency: 'strong', region: BLOBS_REGION }),
+  };
 }
 
 /** The clock every step reads: the deps' own in tests, the real one otherwise. */

@@ -8,6 +8,7 @@ import { BlobsServer } from '@netlify/blobs/server';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { BLOBS_REGION } from '../../functions/settings/region.ts';
 import { sendWebResponse, toWebRequest } from './web-node.ts';
 
 /** Listens on `port` (0: any free one) at `host`, and says which port it got. */
@@ -51,7 +52,9 @@ export async function startLocalBlobs(
     try {
       const handle = () => library.handleRequest(toWebRequest(req, url));
       let response: Response;
-      const isListing = req.method === 'GET' && (req.url ?? '').split('?')[0].split('/').filter(Boolean).length <= 2;
+      // /site/store, or /region:…/site/store: a store's listing (a region is ignored here).
+      const segments = (req.url ?? '').split('?')[0].split('/').filter(Boolean);
+      const isListing = req.method === 'GET' && segments.filter((part) => !part.startsWith('region:')).length <= 2;
       if (req.method === 'PUT' || req.method === 'DELETE' || isListing) {
         const run = writes.then(handle, handle);
         writes = run.catch(() => undefined);
@@ -75,7 +78,16 @@ export async function startLocalBlobs(
   return {
     directory,
     store: (name) =>
-      getStore({ name, siteID: 'local-site', token, edgeURL: url, uncachedEdgeURL: url, consistency: 'strong' }),
+      getStore({
+        name,
+        siteID: 'local-site',
+        token,
+        edgeURL: url,
+        uncachedEdgeURL: url,
+        consistency: 'strong',
+        // As the functions open theirs (functions/settings/deps.ts), so requests take the same path.
+        region: BLOBS_REGION,
+      }),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
