@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createConfirmationHandler } from '../../functions/intake/confirmation-page.ts';
+import { guard } from '../../functions/intake/guard.ts';
+import { problemMessage, repliesFor } from '../../functions/intake/replies.ts';
+import { createSubmissionHandler } from '../../functions/intake/submission.ts';
+import { parseAnswers } from '../../functions/intake/validate.ts';
+import { SERVER_FORMS } from '../../functions/forms/registry.ts';
+import type { HandlerDeps } from '../../functions/settings/deps.ts';
+import { say } from '../../src/forms/fields.ts';
+import { parse, textOf } from '../support/dom.ts';
+import { logsOf } from '../support/logs.ts';
+import { formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
+
+/**
+ * The first steps of every post and the pages it may be answered with, each with what it logs
+ * (the outcomes an operator reads: docs/operating.md), in-process against a real store.
+ */
+const referral = SERVER_FORMS.referral;
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await startPipeline();
+});
+afterAll(async () => pipeline.stop());
+
+const guarded = (request: Request, makeDeps = () => pipeline.deps) => guard(referral, request, undefined, makeDeps);
+const answer = async (result: Awaited<ReturnType<typeof guard>>) => {
+  if (!('response' in result)) throw new Error('it got through');
+  return result.response;
+};
+
+test('only a POST gets through, told so with the methods allowed', async () => {
+  const response = await answer(await guarded(new Request('http://localhost/api/forms/referral')));
+  expect(response.status).toBe(405);
+  expect(response.headers.get('allow')).toBe('POST');
+  expect(await response.json()).toEqual({ error: 'Use POST to send this form' });
+});
+
+test('settings that cannot load get the calm problem message, and the log says why', async () => {
+  const { result, lines } = await logsOf(async () =>
+    answer(
+      await guarded(formRequest('/api/forms/referral', { action: 'check' }), () => {
+        throw new RangeError('no keys');
+      }),
+    ),
+  );
+  expect(result.status).toBe(503);
+  expect(await result.json()).toEqual({ error: problemMessage(referral) });
+  expect(lines).toEqual([
+    expect.objectContaining({ form: 'referral', outcome: 'not-configured', reason: 'RangeError' }),
+  ]);
+});
+
+test('a post from another site is refused, in JSON to a script and as a page with a way back to a browser', async () => {
+  const cross = (accept: string) =>
+    formRequest('/api/forms/referral', 'a=1', {
+      form: true,
+      headers: { 'Sec-Fetch-Site': 'cross-site', Accept: accept },
+    });
+  const script = await logsOf(async () => answer(await guarded(cross('application/json'))));
+  expect(script.result.status).toBe(403);
+  expect(await script.result.json()).toEqual({ error: 'This form can only be sent from our own website.' });
+  expect(script.lines).toEqual([expect.objectContaining({ outcome: 'refused-cross-site', status: 403 })]);
+  const browser = await logsOf(async () => answer(await guarded(cross('text/html'))));
+  expect(browser.result.status).toBe(403);
+  expect(browser.result.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  const page = parse(await browser.result.text());
+  expect(textOf(page.querySelector('h1'))).toBe('Sorry, there is a problem');
+  expect(textOf(page.querySelector('main'))).toContain('This form can only be sent from our own website.');
+  expect(page.querySelector('main a[href="/refer/"]')).not.toBeNull();
+});
+
+test('a body that cannot be read is logged with its status', async () => {
+  const { result, lines } = await logsOf(async () =>
+    answer(await guarded(formRequest('/api/forms/referral', '{', { headers: { 'Content-Type': 'application/json' } }))),
+  );
+  expect(result.status).toBe(400);
+  expect(lines).toEqual([expect.objectContaining({ form: 'referral', outcome: 'bad-request', status: 400 })]);
+});
+
+test('answers that fail their checks are logged as a count, never as words', async () => {
+  const handle = pipeline.handler(referral);
+  const { result, lines } = await logsOf(() =>
+    handle(formRequest('/api/forms/referral', { action: 'check', referralFor: 'harmed' })),
+  );
+  expect(result.status).toBe(422);
+  expect(lines).toEqual([expect.objectContaining({ form: 'referral', outcome: 'invalid', status: 422 })]);
+  expect(Number(lines[0].count)).toBeGreaterThan(2);
+  const honeypot = await logsOf(() =>
+    handle(formRequest('/api/forms/referral', { ...REFERRAL_ANSWERS, website: 'spam', action: 'check' })),
+  );
+  expect(honeypot.lines).toEqual([expect.objectContaining({ form: 'referral', outcome: 'honeypot' })]);
+  expect(honeypot.text).not.toContain('spam');
+});
+
+test('anything unexpected gets the problem message, never a stack, and is logged by kind', async () => {
+  const broken = {
+    ...pipeline.deps,
+    config: { ...pipeline.deps.config, tokenSecret: undefined },
+  } as unknown as HandlerDeps;
+  const handle = createSubmissionHandler(referral, () => broken);
+  const { result, lines } = await logsOf(() =>
+    handle(formRequest('/api/forms/referral', { ...REFERRAL_ANSWERS, action: 'check' })),
+  );
+  expect(result.status).toBe(503);
+  expect(await result.json()).toEqual({ error: problemMessage(referral) });
+  expect(lines).toEqual([
+    expect.objectContaining({ form: 'referral', outcome: 'unexpected-error', status: 503, reason: expect.any(String) }),
+  ]);
+});
+
+test('a body that is not an object of answers is sent back to be sent as answers', () => {
+  for (const body of [null, 'text', ['a'], 3])
+    expect(parseAnswers(referral, body)).toEqual({
+      ok: false,
+      errors: { form: 'Send the form’s answers' },
+      values: {},
+    });
+});
+
+test('the confirmation page: GET or HEAD only; the reference in the voice it was sent in; nothing for no reference', async () => {
+  const page = createConfirmationHandler(referral);
+  const post = await page(new Request('http://localhost/forms/referral/sent/', { method: 'POST' }));
+  expect(post.status).toBe(405);
+  expect(post.headers.get('allow')).toBe('GET, HEAD');
+  expect(
+    (await page(new Request('http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD', { method: 'HEAD' })))
+      .status,
+  ).toBe(200);
+
+  const self = parse(
+    await (await page(new Request('http://localhost/forms/referral/sent/?reference=rg-7q2k-m9xd'))).text(),
+  );
+  expect(textOf(self.querySelector('[data-reference]'))).toBe('RG-7Q2K-M9XD');
+  expect(textOf(self.querySelector('title'))).toContain(referral.sentTitle);
+  expect(textOf(self.body)).toContain(say(referral.nextSteps[0], { voice: 'self' }));
+  const other = parse(
+    await (await page(new Request('http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD&for=other'))).text(),
+  );
+  expect(textOf(other.body)).toContain(say(referral.nextSteps[0], { voice: 'other' }));
+  expect(say(referral.nextSteps[0], { voice: 'other' })).not.toBe(say(referral.nextSteps[0], { voice: 'self' }));
+  const odd = parse(
+    await (await page(new Request('http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD&for=x'))).text(),
+  );
+  expect(textOf(odd.body)).toContain(say(referral.nextSteps[0], { voice: 'self' }));
+
+  const missing = await page(new Request('http://localhost/forms/referral/sent/'));
+  expect(missing.status).toBe(404);
+  const notFound = parse(await missing.text());
+  expect(textOf(notFound.querySelector('h1'))).toBe('Page not found');
+  expect(textOf(notFound.querySelector('title'))).toContain('Page not found');
+  expect(notFound.querySelector('main a[href="/refer/"]')).not.toBeNull();
+});
+
+test('a problem page without JavaScript: the calm message with the phone number, titled as an error, kept by the browser only', async () => {
+  const response = await repliesFor(referral, 'http://localhost').problem(503);
+  expect(response.status).toBe(503);
+  expect(response.headers.get('cache-control')).toBe('private, no-cache');
+  const page = parse(await response.text());
+  expect(textOf(page.querySelector('title'))).toContain(`Error: ${referral.title}`);
+  expect(textOf(page.querySelector('main p'))).toBe(problemMessage(referral));
+  expect(problemMessage(referral)).toMatch(
+    /^We could not send your referral\. Nothing was saved\. .* phone us on [0-9 ]+\.$/,
+  );
+});
