@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { defineServerForm } from '../../functions/forms/definition.ts';
+import { defineServerForm, type ServerSettings } from '../../functions/forms/definition.ts';
 import { alertEmail, personEmail, staffEmail } from '../../functions/delivery/messages.ts';
 import everyKind from '../fixtures/every-kind-form.ts';
 import { parse, textOf } from '../support/dom.ts';
@@ -9,7 +9,7 @@ import { parse, textOf } from '../support/dom.ts';
  * with what they need first at the top; the person is told their reference and nothing they
  * told us; an alert names the record, never its content.
  */
-const SETTINGS = {
+const SETTINGS: ServerSettings = {
   inbox: 'EVERY_KIND_INBOX',
   staffSubject: 'New answer',
   staffNote: 'Handle with care.',
@@ -17,8 +17,8 @@ const SETTINGS = {
   highlights: ['agree', 'colour'],
   confirmation: [{ address: 'email' }],
   delivery: 'immediate',
-} as const;
-const form = defineServerForm(everyKind, { ...SETTINGS, confirmation: [...SETTINGS.confirmation] });
+};
+const form = defineServerForm(everyKind, SETTINGS);
 const VALUES = { who: 'friend', name: 'Sam <b>', ways: ['post'], address: 'One St\nTown', agree: 'yes' };
 const AT = '2027-07-01T08:05:00.000Z';
 
