@@ -22,7 +22,6 @@ beforeEach(async () => {
 });
 afterEach(async () => pipeline.stop());
 
-
 const metadataOf = async (reference: string) =>
   (await pipeline.deps.outbox.store.getMetadata(reference))?.metadata as unknown as RecordMetadata;
 
