@@ -5,6 +5,7 @@ import { digestDue, shuffled, ukDayAndHour } from '../../functions/delivery/dige
 import { sweep } from '../../functions/delivery/sweep.ts';
 import type { RecordMetadata } from '../../functions/records/store.ts';
 import feedbackWords from '../../src/forms/feedback/form.ts';
+import { logsOf } from '../support/logs.ts';
 import { decode } from '../support/smtp.ts';
 import { checkThenSend, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
@@ -123,4 +124,54 @@ test('the rule: from the hour, at least the number, or the oldest old enough', (
   const mixed = shuffled(items);
   expect([...mixed].sort((a, b) => a - b)).toEqual(items);
   expect(mixed).not.toEqual(items);
+});
+
+test('the oldest waiting decides, whatever order they are listed in; the UK day turns at UK midnight', () => {
+  const nineAm = Date.parse('2027-01-12T09:00:00Z');
+  expect(digestDue(settings, [nineAm - HOUR, nineAm - 7 * DAY], nineAm)).toBe(true);
+  expect(digestDue(settings, [nineAm - 7 * DAY, nineAm - HOUR], nineAm)).toBe(true);
+  expect(ukDayAndHour(Date.parse('2027-07-01T23:30:00Z'))).toEqual({ day: '2027-07-02', hour: 0 });
+  expect(ukDayAndHour(Date.parse('2027-01-01T23:30:00Z'))).toEqual({ day: '2027-01-01', hour: 23 });
+  // Every order is possible: the first place is not kept for the first to arrive.
+  const firsts = new Set(Array.from({ length: 200 }, () => shuffled([1, 2, 3])[0]));
+  expect(firsts).toEqual(new Set([1, 2, 3]));
+  expect(shuffled([])).toEqual([]);
+});
+
+test('a digest is one email of every waiting submission, counted, each marked delivered once and logged', async () => {
+  for (const answer of ['A', 'B', 'C']) await send(answer);
+  await pipeline.settle();
+  pipeline.advance(2 * HOUR);
+  const { lines } = await logsOf(() => run());
+  expect(lines.filter((line) => String(line.outcome).startsWith('digest'))).toEqual([
+    expect.objectContaining({ form: 'feedback', outcome: 'digest-delivered', count: 3 }),
+  ]);
+  const [mail] = feedbackMail();
+  const { day } = ukDayAndHour(pipeline.now());
+  const text = decode(mail.raw);
+  expect(text).toContain(`Subject: ${digestForm.staffSubject}: 3 ${digestForm.noun}, ${day}`);
+  expect(text).toContain(`${digestForm.staffSubject}: 3 ${digestForm.noun} from the website, in no particular order.`);
+  expect(text.split('----------').length).toBeGreaterThanOrEqual(3);
+  const { blobs } = await pipeline.deps.outbox.store.list();
+  for (const { key } of blobs) {
+    const metadata = (await pipeline.deps.outbox.store.getMetadata(key))!.metadata as unknown as RecordMetadata;
+    expect(metadata).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(metadata.lastFailure).toBeUndefined();
+  }
+  // The day is claimed: another sweep sends nothing more.
+  await run();
+  expect(feedbackMail()).toHaveLength(1);
+});
+
+test('a digest that fails is logged as an error with its count, and the day is free to try again', async () => {
+  for (const answer of ['A', 'B', 'C']) await send(answer);
+  await pipeline.settle();
+  pipeline.advance(2 * HOUR);
+  await pipeline.mail.stop();
+  const { lines, errors } = await logsOf(() => run());
+  expect(errors).toContain('digest-failed');
+  expect(lines.find((line) => line.outcome === 'digest-failed')).toMatchObject({ form: 'feedback', count: 3 });
+  const { day } = ukDayAndHour(pipeline.now());
+  expect(await pipeline.deps.outbox.markers.get(`digest/feedback/${day}`)).toBeNull();
+  await pipeline.mail.start();
 });
