@@ -81,18 +81,22 @@ test('a reference read out or typed is forgiven for any spacing and look-alike l
 
 test('the log: one JSON line each, with the time, errors as errors and the rest as information', async () => {
   const { lines, errors, outcomes } = await logsOf(async () => {
-    logEvent({ outcome: 'first', form: 'referral', count: 2 });
-    logEvent({ outcome: 'second', reason: 'smtp-timeout' }, 'error');
-    logEvent({ outcome: 'third' }, 'info');
+    logEvent({ outcome: 'stored', form: 'referral', count: 2 });
+    logEvent({ outcome: 'delivery-failed', reason: 'smtp-timeout' }, 'error');
+    logEvent({ outcome: 'sweep' }, 'info');
   });
-  expect(outcomes).toEqual(['first', 'second', 'third']);
-  expect(errors).toEqual(['second']);
+  expect(outcomes).toEqual(['stored', 'delivery-failed', 'sweep']);
+  expect(errors).toEqual(['delivery-failed']);
   expect(lines[0]).toEqual({
     at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-    outcome: 'first',
+    outcome: 'stored',
     form: 'referral',
     count: 2,
   });
+  // An outcome at the wrong level, or one nobody could look up, fails the test that logs it.
+  await expect(logsOf(async () => logEvent({ outcome: 'stored' }, 'error'))).rejects.toThrow(/logged as an error/);
+  await expect(logsOf(async () => logEvent({ outcome: 'delivery-failed' }))).rejects.toThrow(/logged as information/);
+  await expect(logsOf(async () => logEvent({ outcome: 'mystery' }))).rejects.toThrow(/nobody can look up/);
 });
 
 test('each form is found at its address with or without a slash; no form, no page', async () => {
