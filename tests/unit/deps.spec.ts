@@ -4,6 +4,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import deliverOutbox from '../../functions/deliver-outbox.mts';
+import forms from '../../functions/forms.mts';
+import health from '../../functions/health.mts';
 import nightlyRebuild from '../../functions/nightly-rebuild.mts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { clockOf, depsFor, openStores } from '../../functions/settings/deps.ts';
@@ -66,6 +69,35 @@ test('each deploy context has its own settings, made once, its own stores, and e
   expect(await production.outbox.store.get('RG-AAAA-BBBB')).toBe('sealed');
   expect((await production.outbox.store.list()).blobs.map((blob) => blob.key)).toEqual(['RG-AAAA-BBBB']);
   expect(readdirSync(path.join(blobs.directory, 'entries', 'local-site'))).toContain('site:submissions-production');
+});
+
+test('the functions as Netlify calls them: forms, the scheduled sweep and health, each in its deploy context', async () => {
+  process.env.HEALTH_TOKEN = 'monitor';
+  process.env.MIN_MS_BEFORE_SEND = '0';
+  const context = { deploy: { context: 'branch-deploy' } } as never;
+  try {
+    const sent = await forms(
+      new Request('https://site.example/api/forms/feedback', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ action: 'check', overall: 'good' }),
+      }),
+      context,
+    );
+    expect(sent.status).toBe(200);
+    expect(await sent.json()).toHaveProperty('token');
+    const swept = await logsOf(() => deliverOutbox(new Request('https://site.example/'), context));
+    expect(swept.result.status).toBe(204);
+    const asked = await health(
+      new Request('https://site.example/api/health', { headers: { Authorization: 'Bearer monitor' } }),
+      context,
+    );
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toMatchObject({ status: 'ok', waiting: 0 });
+  } finally {
+    delete process.env.HEALTH_TOKEN;
+    delete process.env.MIN_MS_BEFORE_SEND;
+  }
 });
 
 test('the clock is the deps’ own when they have one, the real one otherwise', () => {
