@@ -1,5 +1,5 @@
 import { describe, beforeAll, afterAll, expect, test } from 'vitest';
-import cmsAuth from '../../functions/cms-auth.mts';
+import cmsAuth, { config as cmsAuthConfig } from '../../functions/cms-auth.mts';
 import { handleCmsAuth, handoverScript } from '../../functions/cms-auth/oauth.ts';
 import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 
@@ -269,4 +269,25 @@ test('the handover script answers only a message from this site’s origin, and 
   const body = { textContent: '' };
   new Function('window', 'document', script)({ ...window, opener: null }, { body });
   expect(body.textContent).toBe('Open this from the content manager.');
+});
+
+test('a login that fails in an unexpected way says to try again, with no detail, never cached', async () => {
+  process.env.GITHUB_CLIENT_ID = 'client-id';
+  process.env.GITHUB_CLIENT_SECRET = 'client-secret';
+  process.env.URL = 'not an address';
+  try {
+    const response = await cmsAuth(new Request('https://site.example/api/cms-auth'));
+    expect(response.status).toBe(503);
+    expect(await response.text()).toBe('The login could not be completed. Close this window and try again.');
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
+  } finally {
+    for (const name of ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET', 'URL']) delete process.env[name];
+  }
+});
+
+test('the login function answers at its two addresses only, rate limited per address', () => {
+  expect(cmsAuthConfig.path).toEqual(['/api/cms-auth', '/api/cms-auth/callback']);
+  expect(cmsAuthConfig.rateLimit).toEqual({ windowLimit: 30, windowSize: 60, aggregateBy: ['ip', 'domain'] });
 });

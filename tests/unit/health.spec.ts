@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { healthSummary, WAITING_TOO_LONG_MS } from '../../functions/health/summary.ts';
+import { createHealthHandler } from '../../functions/health/endpoint.ts';
+import type { HandlerDeps } from '../../functions/settings/deps.ts';
+import { logsOf } from '../support/logs.ts';
 import { startPipeline, type Pipeline } from '../support/pipeline.ts';
 
 /**
@@ -97,4 +100,23 @@ test('only the token opens the summary: not a near miss, not another scheme; the
   }
   const none = await pipeline.health(new Request('http://localhost/api/health'));
   expect(none.status).toBe(401);
+});
+
+test('each refusal says what it is: the method, an endpoint that is off, a store that cannot be read', async () => {
+  const post = await pipeline.health(new Request('http://localhost/api/health', { method: 'POST' }));
+  expect([post.status, post.headers.get('allow'), await post.json()]).toEqual([405, 'GET', { error: 'Use GET' }]);
+  const off = await createHealthHandler(() => ({ config: {} }) as unknown as HandlerDeps)(
+    new Request('http://localhost/api/health'),
+  );
+  expect([off.status, await off.json()]).toEqual([404, { error: 'Not found' }]);
+  // Spaces after the scheme are forgiven; the token itself must match exactly.
+  expect((await ask(' health-secret', 'Bearer ')).status).toBe(200);
+  const { result, lines, errors } = await logsOf(() =>
+    createHealthHandler(() => {
+      throw new TypeError('store down');
+    })(new Request('http://localhost/api/health')),
+  );
+  expect(result.status).toBe(503);
+  expect(errors).toEqual(['health-failed']);
+  expect(lines[0]).toMatchObject({ reason: 'TypeError' });
 });

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { defineServerForm, type ServerSettings } from '../../functions/forms/definition.ts';
 import { alertEmail, personEmail, staffEmail } from '../../functions/delivery/messages.ts';
 import everyKind from '../fixtures/every-kind-form.ts';
-import { parse, textOf } from '../support/dom.ts';
+import { outline, parse, textOf } from '../support/dom.ts';
 
 /**
  * The emails, on the fixture form: staff read every answer that was asked, in their own words,
@@ -135,4 +135,14 @@ test('an alert names the record, its form and the attempts, and what to check', 
     'The website could not deliver submission RG-AAAA-BBBB (referral) after 8 attempts. It is kept, encrypted, and will keep being retried. Check the mail settings (SMTP_URL) and the function logs.',
   );
   expect(textOf(parse(mail.html).querySelector('p'))).toBe(mail.text);
+});
+
+test('the emails’ HTML, as read', () => {
+  const contact = { phone: '01632 960 000', email: 'refer@test.invalid' };
+  for (const mail of [
+    staffEmail(form, 'RG-AAAA-BBBB', VALUES, AT, 'staff@test.invalid'),
+    personEmail(form, 'RG-AAAA-BBBB', 'sam@example.org', contact, VALUES),
+    alertEmail('RG-AAAA-BBBB', 'referral', 8, 'alerts@test.invalid'),
+  ])
+    expect(outline(parse(mail.html).body)).toMatchSnapshot();
 });
