@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Mailer } from '../../functions/delivery/mail.ts';
+import { claimDelivery } from '../../functions/delivery/claims.ts';
 import { sweep } from '../../functions/delivery/sweep.ts';
+import { defineServerForm } from '../../functions/forms/definition.ts';
+import feedbackWords from '../../src/forms/feedback/form.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { loadConfig } from '../../functions/settings/config.ts';
 import { storeSubmission } from '../../functions/records/store.ts';
@@ -53,8 +56,10 @@ test('a sweep counts one of each: delivered, failed, purged, waiting, parked and
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const counts = await quietly(() => sweep({ ...outbox, store, mailer: refusing }));
+  const { result: counts, lines } = await logsOf(() => sweep({ ...outbox, store, mailer: refusing }));
   expect(counts).toEqual({ delivered: 2, failed: 1, purged: 1, pending: 0, parked: 1, problems: 1 });
+  // Its one line counts what it did: delivered, failed, purged and could not handle.
+  expect(lines.filter((line) => line.outcome === 'sweep')).toEqual([expect.objectContaining({ count: 5 })]);
   expect(await outbox.store.get(old)).toBeNull();
   for (const reference of [due, later])
     expect(pipeline.mail.received.some((m) => m.raw.includes(reference))).toBe(true);
@@ -209,3 +214,127 @@ test('a record with no date of receipt is parked from the day it was first parke
   });
   expect((await outbox.store.getWithMetadata('RG-NODA-TE00', { type: 'text' }))!.data).toBe('sealed text');
 });
+
+test('what another sweep holds, what was delivered and what went meanwhile are left alone and counted right', async () => {
+  const outbox = pipeline.deps.outbox;
+  const held = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
+  const done = await storeSubmission(outbox, referral, { ...REFERRAL_ANSWERS, fullName: 'Done Already' });
+  const gone = await storeSubmission(outbox, referral, { ...REFERRAL_ANSWERS, fullName: 'Gone Meanwhile' });
+  pipeline.advance(3 * MINUTE);
+  await quietly(() => sweep({ ...outbox, store: onlyKeys(outbox.store, [done]) }));
+  const sentBefore = pipeline.mail.received.length;
+  // Another sweep is mid-send on this one.
+  expect(await claimDelivery(outbox.markers, held, 0, pipeline.now(), 10 * MINUTE)).toBe(true);
+  const store = new Proxy(outbox.store, {
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
+      if (name === 'getMetadata')
+        return async (key: string, options: unknown) =>
+          key === gone ? null : target.getMetadata(key, options as never);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  expect(await quietly(() => sweep({ ...outbox, store }))).toEqual({
+    delivered: 0,
+    failed: 0,
+    purged: 0,
+    pending: 1,
+    parked: 0,
+    problems: 0,
+  });
+  expect(pipeline.mail.received.length).toBe(sentBefore);
+});
+
+test('a record is deleted at its limit to the millisecond, not a moment later', async () => {
+  const outbox = pipeline.deps.outbox;
+  const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
+  pipeline.advance(3 * MINUTE);
+  await quietly(() => sweep(outbox));
+  const { deleteAfter } = await import('../../functions/retention/limits.ts');
+  const metadata = (await outbox.store.getMetadata(reference))!.metadata as never;
+  pipeline.advance(deleteAfter(metadata, pipeline.config) - pipeline.now() - 1);
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ purged: 0 });
+  pipeline.advance(1);
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ purged: 1 });
+  expect(await outbox.store.get(reference)).toBeNull();
+});
+
+test('a digest form’s records are counted as waiting until their digest goes, then as delivered', async () => {
+  const digestFeedback = defineServerForm(feedbackWords, {
+    ...SERVER_FORMS.feedback,
+    delivery: { digest: { hour: 0, atLeast: 2, orAfterDays: 7 } },
+  });
+  const outbox = { ...pipeline.deps.outbox, forms: { ...SERVER_FORMS, feedback: digestFeedback } };
+  await storeSubmission(outbox, digestFeedback, { overall: 'good' });
+  pipeline.advance(3 * MINUTE);
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ delivered: 0, pending: 1 });
+  await storeSubmission(outbox, digestFeedback, { overall: 'poor' });
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ delivered: 2, pending: 0 });
+});
+
+test('a delivery or a digest that throws is counted as a problem and logged, and the sweep goes on', async () => {
+  const outbox = pipeline.deps.outbox;
+  const broken = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
+  const fine = await storeSubmission(outbox, referral, { ...REFERRAL_ANSWERS, fullName: 'Fine' });
+  pipeline.advance(3 * MINUTE);
+  const store = new Proxy(outbox.store, {
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
+      if (name === 'get' || name === 'getWithMetadata')
+        return async (key: string, options: unknown) => {
+          if (key === broken) throw new RangeError('unreadable');
+          return (target[name] as (k: string, o: unknown) => Promise<unknown>).call(target, key, options);
+        };
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const { result, lines, errors } = await logsOf(() => sweep({ ...outbox, store }));
+  expect(result).toMatchObject({ delivered: 1, problems: 1 });
+  expect(errors).toContain('sweep-record-failed');
+  expect(lines.find((line) => line.outcome === 'sweep-record-failed')).toMatchObject({
+    reference: broken,
+    reason: 'RangeError',
+  });
+  expect(pipeline.mail.received.some((m) => m.raw.includes(fine))).toBe(true);
+
+  const digestFeedback = defineServerForm(feedbackWords, {
+    ...SERVER_FORMS.feedback,
+    delivery: { digest: { hour: 0, atLeast: 1, orAfterDays: 7 } },
+  });
+  const withDigest = { ...outbox, forms: { ...SERVER_FORMS, feedback: digestFeedback } };
+  await storeSubmission(withDigest, digestFeedback, { overall: 'good' });
+  const markers = new Proxy(outbox.markers, {
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
+      if (name === 'set')
+        return async (key: string, ...rest: unknown[]) => {
+          if (key.startsWith('digest/')) throw new RangeError('markers down');
+          return target.set(key, ...(rest as [never]));
+        };
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const digest = await logsOf(() => sweep({ ...withDigest, markers }));
+  // The referral left over from above is delivered now; the digest is a problem and still waits.
+  expect(digest.result).toMatchObject({ problems: 1, pending: 1, delivered: 1 });
+  expect(pipeline.mail.received.some((m) => m.to.includes('feedback@test.invalid'))).toBe(false);
+  expect(digest.lines.find((line) => line.outcome === 'digest-failed')).toMatchObject({
+    form: 'feedback',
+    reason: 'RangeError',
+  });
+});
+
+/** The store as a sweep would see it if it held only these records. */
+function onlyKeys(store: Pipeline['deps']['outbox']['store'], keys: string[]) {
+  return new Proxy(store, {
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
+      if (name === 'list')
+        return async () => ({
+          ...(await target.list()),
+          blobs: (await target.list()).blobs.filter((b) => keys.includes(b.key)),
+        });
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
