@@ -5,7 +5,7 @@ import { config as healthConfig } from '../../functions/health.mts';
 import { config as formsConfig } from '../../functions/forms.mts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { env, inboxFor, loadConfig, settingsProblems } from '../../functions/settings/config.ts';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { USED_TOKEN_KEEP_MS } from '../../functions/intake/used-tokens.ts';
 import { MAX_TOKEN_AGE_MS } from '../../src/forms/timing.ts';
@@ -201,6 +201,53 @@ test('store names are made safe from any deploy context; the site address comes 
     expect(config.inboxes).toEqual({ REFERRAL_INBOX: config.referralInbox, VOLUNTEER_INBOX: 'volunteers@example.org' });
     process.env.URL = 'https://url.example';
     expect(loadConfig('production').siteOrigins).toEqual(['https://url.example']);
+  } finally {
+    process.env = saved;
+  }
+});
+
+test('every setting read from its own name; a key file with a line end still reads; problems listed with semicolons', () => {
+  const saved = { ...process.env };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'rg-config-'));
+  try {
+    process.env.SUBMISSION_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    process.env.REFERRAL_INBOX = 'referrals@example.org';
+    process.env.UNDELIVERED_MAX_DAYS = '5';
+    process.env.CONTEXT = 'branch-deploy';
+    delete process.env.FORM_TOKEN_SECRET;
+    const config = loadConfig();
+    expect(config.deployContext).toBe('branch-deploy');
+    expect(config.referralInbox).toBe('referrals@example.org');
+    expect(config.alertInbox).toBe('referrals@example.org');
+    expect(config.undeliveredMaxDays).toBe(5);
+    // Derived from the key, marked as a token secret so it is never the key itself.
+    expect(config.tokenSecret.toString()).toBe(`token:${Buffer.alloc(32, 1).toString('base64')}`);
+    delete process.env.CONTEXT;
+    expect(loadConfig().deployContext).toBe('dev');
+
+    // A key file written by hand, with a line end, is read as the key.
+    delete process.env.SUBMISSION_KEYS;
+    process.env.DATA_DIR = dataDir;
+    writeFileSync(path.join(dataDir, 'submission-key'), `k7:${Buffer.alloc(32, 7).toString('base64')}\n`);
+    expect(loadConfig('dev').keyring.currentId).toBe('k7');
+    delete process.env.DATA_DIR;
+    process.env.SUBMISSION_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    expect(loadConfig('production').dataDir).toBe(path.resolve(process.cwd(), '.data'));
+  } finally {
+    process.env = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('two problems at once are both named in the one message that stops the pipeline', () => {
+  const saved = { ...process.env };
+  try {
+    process.env.SUBMISSION_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    process.env.MIN_MS_BEFORE_SEND = String(10 * MAX_TOKEN_AGE_MS);
+    process.env.MAX_DELIVERY_ATTEMPTS = '2.5';
+    expect(() => loadConfig('production')).toThrow(
+      'Inconsistent settings: MIN_MS_BEFORE_SEND must be shorter than a token lives, or nothing could ever be sent; MAX_DELIVERY_ATTEMPTS must be a whole number of at least 1',
+    );
   } finally {
     process.env = saved;
   }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { logsOf } from '../support/logs.ts';
 import { backoffMs } from '../../functions/delivery/backoff.ts';
-import { deliver, DELIVERY_LEASE_MS } from '../../functions/delivery/deliver.ts';
+import { deliver, deliverOnArrival, DELIVERY_LEASE_MS } from '../../functions/delivery/deliver.ts';
 import type { Mailer } from '../../functions/delivery/mail.ts';
 import { sweep } from '../../functions/delivery/sweep.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
@@ -216,4 +216,51 @@ test('a send whose store fails says so in the log and answers 503 with the phone
   });
   expect(outcomes).toEqual(['store-failed']);
   expect(lines[0]).toMatchObject({ status: 503, reason: 'Error' });
+});
+
+test('a parked record is left parked; a record delivered or gone by the time of the claim is left alone', async () => {
+  const outbox = pipeline.deps.outbox;
+  const parked = await storeSubmission(outbox, SERVER_FORMS.referral, REFERRAL_ANSWERS);
+  const metadata = (await outbox.store.getWithMetadata(parked, { type: 'text' }))!;
+  await outbox.store.set(parked, metadata.data, { metadata: { ...metadata.metadata, status: 'parked' } });
+  expect((await logsOf(() => deliver(outbox, parked))).result).toBe('parked');
+
+  // Between reading the record and claiming it, another delivery finished it, or it was deleted.
+  for (const change of ['delivered', 'deleted'] as const) {
+    const reference = await storeSubmission(outbox, SERVER_FORMS.referral, { ...REFERRAL_ANSWERS, fullName: change });
+    const store = new Proxy(outbox.store, {
+      get(target, name) {
+        const value = Reflect.get(target, name) as unknown;
+        if (name === 'getMetadata')
+          return async (key: string, options: unknown) => {
+            const entry = await target.getMetadata(key, options as never);
+            if (change === 'deleted') return null;
+            return entry && { ...entry, metadata: { ...entry.metadata, status: 'delivered' } };
+          };
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    expect((await logsOf(() => deliver({ ...outbox, store }, reference))).result, change).toBe('busy');
+  }
+  expect(pipeline.mail.received).toHaveLength(0);
+});
+
+test('a delivery on arrival that throws is logged as an error, never thrown into the reply', async () => {
+  const outbox = pipeline.deps.outbox;
+  const reference = await storeSubmission(outbox, SERVER_FORMS.referral, REFERRAL_ANSWERS);
+  const store = new Proxy(outbox.store, {
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
+      if (name === 'getWithMetadata') return async () => Promise.reject(new RangeError('store down'));
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const { errors, lines } = await logsOf(async () =>
+    deliverOnArrival({ ...outbox, store }, SERVER_FORMS.referral, reference),
+  );
+  expect(errors).toEqual(['delivery-error']);
+  expect(lines[0]).toMatchObject({ form: 'referral', reference, reason: 'RangeError' });
+  // A digest form's submissions wait for the sweep: nothing is started on arrival.
+  const digest = { ...SERVER_FORMS.feedback, delivery: { digest: { hour: 9, atLeast: 3, orAfterDays: 7 } } };
+  expect(deliverOnArrival(outbox, digest, reference)).toBeUndefined();
 });
