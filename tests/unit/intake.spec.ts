@@ -162,3 +162,54 @@ test('a problem page without JavaScript: the calm message with the phone number,
     /^We could not send your referral\. Nothing was saved\. .* phone us on [0-9 ]+\.$/,
   );
 });
+
+test('a token that cannot send gets a fresh one: in JSON with the answers and the wait, or the check page with why', async () => {
+  const handle = pipeline.handler(referral);
+  const asScript = await logsOf(() =>
+    handle(formRequest('/api/forms/referral', { ...REFERRAL_ANSWERS, action: 'send', token: 'forged' })),
+  );
+  expect(asScript.result.status).toBe(409);
+  const body = (await asScript.result.json()) as Record<string, unknown>;
+  expect(body).toMatchObject({
+    error: 'Check your answers, then send them again.',
+    values: REFERRAL_ANSWERS,
+    sendAfterMs: pipeline.config.minMsBeforeSend,
+  });
+  expect(String(body.token)).toMatch(/^\d+\.[^.]+\.[^.]+\.[^.]+$/);
+  expect(asScript.lines).toEqual([expect.objectContaining({ outcome: 'token-invalid', status: 409 })]);
+  const asPage = await logsOf(() =>
+    handle(
+      formRequest('/api/forms/referral', { ...REFERRAL_ANSWERS, action: 'send', token: 'forged' }, { form: true }),
+    ),
+  );
+  expect(asPage.result.status).toBe(409);
+  const page = parse(await asPage.result.text());
+  expect(textOf(page.querySelector('.notice'))).toBe('Check your answers, then send them again.');
+  expect(textOf(page.querySelector('title'))).toContain(`Check your answers – ${referral.title}`);
+  expect(page.querySelector('input[name="token"]')!.getAttribute('value')).toMatch(/^\d+\./);
+});
+
+test('sent and stored even when its token cannot be marked with what it sent; the log says so', async () => {
+  const markers = new Proxy(pipeline.deps.outbox.markers, {
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
+      if (name === 'set')
+        return async (key: string, data: string, options?: { onlyIfNew?: boolean }) => {
+          if (!options?.onlyIfNew && key.startsWith('used-token/')) throw new RangeError('markers down');
+          return target.set(key, data, options as never);
+        };
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const outbox = { ...pipeline.deps.outbox, markers };
+  const deps = { ...pipeline.deps, outbox };
+  const handle = createSubmissionHandler(referral, () => deps);
+  const check = await handle(formRequest('/api/forms/referral', { ...REFERRAL_ANSWERS, action: 'check' }));
+  const { token } = (await check.json()) as { token: string };
+  pipeline.advance(pipeline.config.minMsBeforeSend);
+  const { result, errors } = await logsOf(() =>
+    handle(formRequest('/api/forms/referral', { ...REFERRAL_ANSWERS, action: 'send', token })),
+  );
+  expect(result.status).toBe(201);
+  expect(errors).toEqual(['token-marker-failed']);
+});
