@@ -213,3 +213,52 @@ test('sent and stored even when its token cannot be marked with what it sent; th
   expect(result.status).toBe(201);
   expect(errors).toEqual(['token-marker-failed']);
 });
+
+test('pages without JavaScript use the built shell, else the site’s own, else a plain page; the shell is kept', async () => {
+  const { createPageRenderer } = await import('../../functions/intake/pages.ts');
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { createServer } = await import('node:http');
+  const shell = (name: string) =>
+    `<html><head><title>%%TITLE%% (${name})</title><link rel="canonical" href="/form-shell/"></head>` +
+    `<body><main><div data-form-shell class="x">%%MAIN%%</div></main></body></html>`;
+  const root = mkdtempSync(path.join(tmpdir(), 'rg-shell-'));
+  const empty = mkdtempSync(path.join(tmpdir(), 'rg-shell-'));
+  let served = 0;
+  const site = createServer((req, res) => {
+    served++;
+    if (req.url === '/form-shell/') res.writeHead(200, { 'Content-Type': 'text/html' }).end(shell('from the site'));
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+  try {
+    mkdirSync(path.join(root, 'dist', 'form-shell'), { recursive: true });
+    writeFileSync(path.join(root, 'dist', 'form-shell', 'index.html'), shell('built'));
+    const options = { origin, path: '/refer/', title: 'A & B', main: '<h1>$& $1 words</h1>' };
+    const built = parse(await createPageRenderer(root)(options));
+    expect(textOf(built.querySelector('title'))).toBe('A & B (built)');
+    expect(built.querySelector('link')!.getAttribute('href')).toBe('/refer/');
+    // The main part goes in whole: nothing in it is read as a replacement pattern.
+    expect(built.querySelector('[data-form-shell]')!.innerHTML).toBe('<h1>$&amp; $1 words</h1>');
+    expect(built.querySelector('[data-form-shell]')!.hasAttribute('class')).toBe(false);
+    expect(served).toBe(0);
+
+    const fromSite = createPageRenderer(empty);
+    expect(textOf(parse(await fromSite(options)).querySelector('title'))).toBe('A & B (from the site)');
+    await new Promise<void>((resolve) => site.close(() => resolve()));
+    // Kept: asked once, and still there when the site cannot be reached.
+    expect(textOf(parse(await fromSite(options)).querySelector('title'))).toBe('A & B (from the site)');
+    expect(served).toBe(1);
+
+    const plain = parse(await createPageRenderer(empty)(options));
+    expect(textOf(plain.querySelector('title'))).toBe('A & B – Restorative Gloucestershire');
+    expect(plain.querySelector('main h1')).not.toBeNull();
+    expect(plain.querySelector('a')!.textContent).toBe('Exit this page');
+  } finally {
+    site.close();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(empty, { recursive: true, force: true });
+  }
+});
