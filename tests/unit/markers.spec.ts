@@ -54,3 +54,28 @@ test('one confirmation an hour to an address, however it is written; another add
   const keys = (await markers.list()).blobs.map((blob) => blob.key);
   expect(keys.join(' ')).not.toMatch(/sam|alex|example/i);
 });
+
+test('old markers go at their own age, counted from when they were written; a marker with no date stays', async () => {
+  const { purgeMarkers } = await import('../../functions/retention/purge.ts');
+  const { USED_TOKEN_KEEP_MS } = await import('../../functions/intake/used-tokens.ts');
+  const { CONFIRMATION_WINDOW_MS } = await import('../../functions/delivery/deliver.ts');
+  const markers = pipeline.deps.outbox.markers;
+  const now = 1_900_000_000_000;
+  const claimMs = (pipeline.config.retentionDays + pipeline.config.undeliveredMaxDays) * 86_400_000;
+  const write = (key: string, age: number) => markers.set(key, '', { metadata: { at: now - age } });
+  await write('used-token/keep', USED_TOKEN_KEEP_MS);
+  await write('used-token/go', USED_TOKEN_KEEP_MS + 1);
+  await write('confirmation/abc/keep', CONFIRMATION_WINDOW_MS);
+  await write('confirmation/abc/go', CONFIRMATION_WINDOW_MS + 1);
+  await write('claim/RG-AAAA-BBBB/0/keep', claimMs);
+  await write('claim/RG-AAAA-BBBB/0/go', claimMs + 1);
+  await markers.set('claim/RG-AAAA-BBBB/0/undated', '', { metadata: {} });
+  await purgeMarkers({ ...pipeline.deps.outbox, now: () => now }, now);
+  const left = (await markers.list()).blobs.map((blob) => blob.key).sort();
+  expect(left).toEqual([
+    'claim/RG-AAAA-BBBB/0/keep',
+    'claim/RG-AAAA-BBBB/0/undated',
+    'confirmation/abc/keep',
+    'used-token/keep',
+  ]);
+});
