@@ -6,8 +6,9 @@ import { claimNextLink } from '../records/markers.ts';
  * other finds the claim and leaves the record alone. A claim older than the lease means its
  * holder died mid-send, and the next link may be claimed.
  */
-export const claimPrefix = (reference: string, attempt?: number) =>
-  attempt === undefined ? `claim/${reference}/` : `claim/${reference}/${attempt}/`;
+export function claimPrefix(reference: string, attempt?: number) {
+  return attempt === undefined ? `claim/${reference}/` : `claim/${reference}/${attempt}/`;
+}
 
 export function claimDelivery(store: Store, reference: string, attempt: number, now: number, leaseMs: number) {
   return claimNextLink(store, claimPrefix(reference, attempt), now, leaseMs);

@@ -20,9 +20,9 @@ import { failureReason } from './mail.ts';
 import { alertEmail, personEmail, staffEmail } from './messages.ts';
 
 /** A delivery claim older than this belongs to a delivery that died; the record may be tried again. */
-export const DELIVERY_LEASE_MS = 10 * 60_000;
+export const DELIVERY_LEASE_MS = 600_000; // ten minutes
 /** At most one confirmation email to an address in this time, whatever is submitted. */
-export const CONFIRMATION_WINDOW_MS = 60 * 60_000;
+export const CONFIRMATION_WINDOW_MS = 3_600_000; // an hour
 
 /**
  * What happens to a submission once it is stored: sent now, or, for a form whose staff get a

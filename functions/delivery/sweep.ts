@@ -17,7 +17,7 @@ import { sendDigest, type Waiting } from './digest.ts';
 import { digestOf } from './when.ts';
 
 /** A new record is left to the request that made it for this long before the sweeper tries it. */
-const SWEEP_GRACE_MS = 2 * 60_000;
+const SWEEP_GRACE_MS = 120_000; // two minutes
 
 export interface SweepCounts {
   delivered: number;

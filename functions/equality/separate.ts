@@ -15,8 +15,12 @@ import type { OutgoingMail } from '../delivery/mail.ts';
 export const MIN_TO_REPORT = 5;
 const PREFIX = 'equality/';
 
-const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
-const startOfMonth = (month: string) => Date.parse(`${month}-01T00:00:00Z`);
+function monthOf(ms: number) {
+  return new Date(ms).toISOString().slice(0, 7);
+}
+function startOfMonth(month: string) {
+  return Date.parse(`${month}-01T00:00:00Z`);
+}
 
 /** Splits the answers to keep with the submission from those to keep apart. */
 export function splitSeparate(form: ServerForm, values: Values): { kept: Values; apart: Values } {

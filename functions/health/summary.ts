@@ -7,7 +7,7 @@ import { digestOf } from '../delivery/when.ts';
 import { clockOf, type OutboxDeps } from '../settings/deps.ts';
 
 /** A record still waiting after this long means deliveries are not happening, failed or not. */
-export const WAITING_TOO_LONG_MS = 30 * 60_000;
+export const WAITING_TOO_LONG_MS = 1_800_000; // half an hour
 
 /**
  * How long a record may wait before health asks for attention: WAITING_TOO_LONG_MS, or for a

@@ -1,7 +1,7 @@
 /** Reading requests and writing responses for the form functions. */
 import { SITE_CSP, withSecurityHeaders } from '../../src/lib/security-headers.ts';
 
-export const MAX_BODY_BYTES = 32 * 1024;
+export const MAX_BODY_BYTES = 32_768; // 32 KB
 
 export class RequestProblem extends Error {
   readonly status: number;
@@ -63,12 +63,13 @@ export async function readBody(request: Request): Promise<{ body: Body; isJson: 
   return { body, isJson };
 }
 
-const securityHeaders = (): Record<string, string> =>
-  withSecurityHeaders({
+function securityHeaders(): Record<string, string> {
+  return withSecurityHeaders({
     'Content-Security-Policy': SITE_CSP,
     // Answers are personal: never keep a copy of these responses in any cache.
     'Cache-Control': 'no-store',
   });
+}
 
 export function json(status: number, data: unknown, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(data), {

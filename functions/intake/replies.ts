@@ -13,10 +13,13 @@ import { renderPage } from './pages.ts';
 
 export type Errors = Record<string, string>;
 
-export const problemMessage = (form: Pick<ServerForm, 'noun'>) =>
-  `We could not send your ${form.noun}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
+export function problemMessage(form: Pick<ServerForm, 'noun'>) {
+  return `We could not send your ${form.noun}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
+}
 
-const titled = (form: ServerForm, errors: Errors) => `${Object.keys(errors).length ? 'Error: ' : ''}${form.title}`;
+function titled(form: ServerForm, errors: Errors) {
+  return `${Object.keys(errors).length ? 'Error: ' : ''}${form.title}`;
+}
 
 export function repliesFor(form: ServerForm, origin: string) {
   const page = (status: number, title: string, main: string) =>

@@ -18,8 +18,9 @@ export function answersHash(values: Values): string {
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 }
 
-const sign = (secret: Buffer, formId: string, issuedAt: number, nonce: string, hash: string) =>
-  createHmac('sha256', secret).update(`${formId}.${issuedAt}.${nonce}.${hash}`).digest('base64url');
+function sign(secret: Buffer, formId: string, issuedAt: number, nonce: string, hash: string) {
+  return createHmac('sha256', secret).update(`${formId}.${issuedAt}.${nonce}.${hash}`).digest('base64url');
+}
 
 export function issueToken(secret: Buffer, formId: string, values: Values, now = Date.now()): string {
   const nonce = randomBytes(9).toString('base64url');

@@ -13,10 +13,13 @@ export class RecordProblem extends Error {
   }
 }
 
-const isSealed = (value: unknown): value is Sealed =>
-  !!value &&
-  typeof value === 'object' &&
-  ['kid', 'iv', 'tag', 'data'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
+function isSealed(value: unknown): value is Sealed {
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    ['kid', 'iv', 'tag', 'data'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string')
+  );
+}
 
 export function openRecord(deps: Pick<OutboxDeps, 'config' | 'forms'>, reference: string, text: string): Submission {
   let sealed: unknown;

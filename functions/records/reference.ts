@@ -13,10 +13,12 @@ export function newReference(random: (size: number) => Uint8Array = randomBytes)
   return `RG-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-export const REFERENCE_PATTERN = /^RG-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+export function isReference(value: string): boolean {
+  return /^RG-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/.test(value);
+}
 
 /** A reference as typed by a person: case, spaces and easily confused letters forgiven. */
 export function normaliseReference(input: string): string | undefined {
   const cleaned = input.toUpperCase().replace(/\s+/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  return REFERENCE_PATTERN.test(cleaned) ? cleaned : undefined;
+  return isReference(cleaned) ? cleaned : undefined;
 }

@@ -58,4 +58,6 @@ export function openStores(
 }
 
 /** The clock every step reads: the deps' own in tests, the real one otherwise. */
-export const clockOf = (deps: Pick<OutboxDeps, 'now'>) => deps.now ?? Date.now;
+export function clockOf(deps: Pick<OutboxDeps, 'now'>) {
+  return deps.now ?? Date.now;
+}

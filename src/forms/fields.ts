@@ -126,8 +126,9 @@ export type Errors = Record<string, string>;
 
 export const HONEYPOT_FIELD = 'website';
 
-const asList = (when: Condition | Condition[] | undefined): Condition[] =>
-  when === undefined ? [] : Array.isArray(when) ? when : [when];
+function asList(when: Condition | Condition[] | undefined): Condition[] {
+  return when === undefined ? [] : Array.isArray(when) ? when : [when];
+}
 
 /** Every field of the form, with its section's conditions added to its own. */
 export function fieldsOf(sections: Section[]): Field[] {
@@ -156,10 +157,19 @@ export function conditionsOf(field: Pick<Field, 'when'>): Condition[] {
  * Strict on purpose: the address becomes an SMTP recipient. ASCII letters, digits and the
  * usual punctuation before the @, dot-separated host labels after it, 254 characters at most.
  */
-const EMAIL =
-  /^(?=.{3,254}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-const PHONE_CHARACTERS = /^[0-9+()\-.\s]+$/;
-const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$/;
+function isEmail(value: string): boolean {
+  return /^(?=.{3,254}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/.test(
+    value,
+  );
+}
+
+function hasOnlyPhoneCharacters(value: string): boolean {
+  return /^[0-9+()\-.\s]+$/.test(value);
+}
+
+function isPostcode(compact: string): boolean {
+  return /^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$/.test(compact);
+}
 
 /**
  * A UK postcode written the way Royal Mail writes it, whatever way it was typed: capitals,
@@ -168,32 +178,29 @@ const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$/;
  */
 export function normalisePostcode(value: string): string {
   const compact = value.replace(/\s+/g, '').toUpperCase();
-  return POSTCODE.test(compact) ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : value;
+  return isPostcode(compact) ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : value;
 }
 
 /**
- * Characters that change how text is shown, or hide text, without being seen: bidi controls,
- * zero-width marks, the soft hyphen, variation selectors, Hangul fillers and tag characters.
- */
-const INVISIBLE =
-  /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
-/** C0 and C1 control characters (U+0085, "next line", among them). */
-const CONTROLS_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
-const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
-
-/**
- * Normalises to NFC, removes invisible formatting characters, and keeps line breaks only in
- * long answers. In single-line answers every line break (CR, LF, U+0085, U+2028, U+2029) and
- * control character becomes a space, so an answer can never start a new line in an email
- * header or a new command in SMTP.
+ * Normalises to NFC, removes invisible formatting characters (characters that change how text
+ * is shown, or hide text, without being seen: bidi controls, zero-width marks, the soft hyphen,
+ * variation selectors, Hangul fillers and tag characters), and keeps line breaks only in long
+ * answers. In single-line answers every line break (CR, LF, U+0085, U+2028, U+2029) and C0 or
+ * C1 control character becomes a space, so an answer can never start a new line in an email
+ * header or a new command in SMTP. (The patterns are written where they are used, as logic.)
  */
 export function clean(value: string, multiline: boolean): string {
-  const normal = value.normalize('NFC').replace(INVISIBLE, '');
+  const normal = value
+    .normalize('NFC')
+    .replace(
+      /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu,
+      '',
+    );
   const stripped = multiline
-    ? normal.replace(/\r\n?|\u0085|\u2028|\u2029/g, '\n').replace(CONTROLS_EXCEPT_NEWLINE, '')
+    ? normal.replace(/\r\n?|\u0085|\u2028|\u2029/g, '\n').replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '')
     : normal
         .replace(/[\u2028\u2029]/g, ' ')
-        .replace(CONTROLS, ' ')
+        .replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')
         .replace(/ {2,}/g, ' ');
   return stripped.trim();
 }
@@ -242,12 +249,12 @@ function checkField(field: Field, value: string | string[], speaker: Speaker): s
       const answer = value as string;
       if (answer === '') return field.optional ? undefined : required;
       if ([...answer].length > field.maxLength) return say(field.messages.tooLong, speaker);
-      if (field.kind === 'email' && !EMAIL.test(answer)) return say(field.messages.format, speaker);
+      if (field.kind === 'email' && !isEmail(answer)) return say(field.messages.format, speaker);
       if (field.kind === 'tel') {
         const digits = answer.replace(/\D/g, '').length;
-        if (!PHONE_CHARACTERS.test(answer) || digits < 10 || digits > 15) return say(field.messages.format, speaker);
+        if (!hasOnlyPhoneCharacters(answer) || digits < 10 || digits > 15) return say(field.messages.format, speaker);
       }
-      if (field.kind === 'postcode' && !POSTCODE.test(answer.replace(/\s+/g, '').toUpperCase()))
+      if (field.kind === 'postcode' && !isPostcode(answer.replace(/\s+/g, '').toUpperCase()))
         return say(field.messages.format, speaker);
       return undefined;
     }

@@ -40,10 +40,13 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-const attr = (name: string, value: string | undefined | false) =>
-  value === undefined || value === false ? '' : ` ${name}="${escapeHtml(value)}"`;
+function attr(name: string, value: string | undefined | false) {
+  return value === undefined || value === false ? '' : ` ${name}="${escapeHtml(value)}"`;
+}
 
-const formatCount = (n: number) => n.toLocaleString('en-GB');
+function formatCount(n: number) {
+  return n.toLocaleString('en-GB');
+}
 
 /** How the page knows who the form is speaking to, and which conditions are already settled. */
 interface Context {
@@ -113,7 +116,9 @@ function hintAndError(
   return { html, describedBy: ids.join(' ') };
 }
 
-const optionalTag = (field: Field) => (field.optional ? ' <span class="form-optional">(optional)</span>' : '');
+function optionalTag(field: Field) {
+  return field.optional ? ' <span class="form-optional">(optional)</span>' : '';
+}
 
 function groupOpen(
   ctx: Context,
@@ -245,9 +250,12 @@ function renderSection(ctx: Context, section: Section, values: Values, errors: E
 }
 
 /** The honeypot: hidden from people (and screen readers), tempting to bots that fill every box. */
-const honeypot = () =>
-  `<div class="form-honeypot" aria-hidden="true"><label for="field-${HONEYPOT_FIELD}">Leave this empty</label>` +
-  `<input id="field-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off"></div>`;
+function honeypot() {
+  return (
+    `<div class="form-honeypot" aria-hidden="true"><label for="field-${HONEYPOT_FIELD}">Leave this empty</label>` +
+    `<input id="field-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off"></div>`
+  );
+}
 
 /**
  * The button and, beside it, a live region: while an answer is on its way the button says
@@ -387,8 +395,9 @@ export function renderCheckAnswers(form: FormDefinition, values: Values, token: 
 export type ContactFacts = Contact;
 
 /** The voice a confirmation page is worded in, carried in its address (`for=other`). */
-export const confirmationQuery = (form: FormDefinition, reference: string, values: Values) =>
-  `${form.confirmationPath}?reference=${reference}${speakerFor(form, values).voice === 'other' ? '&for=other' : ''}`;
+export function confirmationQuery(form: FormDefinition, reference: string, values: Values) {
+  return `${form.confirmationPath}?reference=${reference}${speakerFor(form, values).voice === 'other' ? '&for=other' : ''}`;
+}
 
 /** The confirmation: the reference in a panel with no links in it, then what happens next. */
 export function renderConfirmation(

@@ -82,6 +82,8 @@ test('settings that cannot work together stop the pipeline at start, saying whic
   expect(settingsProblems(good)).toEqual([]);
   // The real lifetimes: used-token markers outlive the tokens they guard.
   expect(USED_TOKEN_KEEP_MS).toBeGreaterThan(MAX_TOKEN_AGE_MS);
+  expect(USED_TOKEN_KEEP_MS).toBe(2 * MAX_TOKEN_AGE_MS);
+  expect(MAX_TOKEN_AGE_MS).toBe(24 * 3600_000);
   expect(settingsProblems(good, { usedTokenMs: MAX_TOKEN_AGE_MS, tokenMs: MAX_TOKEN_AGE_MS })).toEqual([
     expect.stringMatching(/markers must outlive tokens/),
   ]);
