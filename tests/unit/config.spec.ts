@@ -160,12 +160,12 @@ test('locally, a key is made once under the data folder, readable by its owner o
   try {
     delete process.env.SUBMISSION_KEYS;
     delete process.env.FORM_TOKEN_SECRET;
-    process.env.DATA_DIR = path.join(dataDir, 'not-yet');
+    process.env.DATA_DIR = path.join(dataDir, 'not-yet', 'made');
     const first = loadConfig('dev');
     expect(first.isLocal).toBe(true);
-    expect(first.dataDir).toBe(path.join(dataDir, 'not-yet'));
-    expect(first.mailDir).toBe(path.join(dataDir, 'not-yet', 'mail'));
-    expect(statSync(path.join(dataDir, 'not-yet', 'submission-key')).mode & 0o777).toBe(0o600);
+    expect(first.dataDir).toBe(path.join(dataDir, 'not-yet', 'made'));
+    expect(first.mailDir).toBe(path.join(dataDir, 'not-yet', 'made', 'mail'));
+    expect(statSync(path.join(dataDir, 'not-yet', 'made', 'submission-key')).mode & 0o777).toBe(0o600);
     const second = loadConfig('dev');
     expect(second.keyring.currentId).toBe(first.keyring.currentId);
     expect(second.tokenSecret.equals(first.tokenSecret)).toBe(true);

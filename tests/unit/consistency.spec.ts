@@ -5,6 +5,7 @@ import { sweep } from '../../functions/delivery/sweep.ts';
 import { healthSummary } from '../../functions/health/summary.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { storeSubmission } from '../../functions/records/store.ts';
+import { quietly } from '../support/logs.ts';
 import { checkThenSend, formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
 /**
@@ -72,5 +73,33 @@ test('every read of a record or a marker asks for a strong read: sending, sendin
   await sweep(outbox);
   await healthSummary(outbox);
   expect(reads).toBeGreaterThan(10);
+  expect(weak).toEqual([]);
+});
+
+test('the sweep’s rarer reads ask for strong reads too: a record with no date, a digest, the chain of claims', async () => {
+  const { defineServerForm } = await import('../../functions/forms/definition.ts');
+  const { default: feedbackWords } = await import('../../src/forms/feedback/form.ts');
+  const outbox = pipeline.deps.outbox;
+  await outbox.store.set('RG-NODA-TE00', 'sealed', {
+    metadata: { form: 'referral', receivedAt: 'unknown', status: 'pending', attempts: 0 },
+  });
+  const digest = defineServerForm(feedbackWords, {
+    ...SERVER_FORMS.feedback,
+    delivery: { digest: { hour: 0, atLeast: 1, orAfterDays: 7 } },
+  });
+  const forms = { ...SERVER_FORMS, feedback: digest };
+  await storeSubmission({ ...outbox, forms }, digest, { overall: 'good' });
+  const failing = await storeSubmission(outbox, SERVER_FORMS.referral, REFERRAL_ANSWERS);
+  pipeline.advance(3 * 60_000);
+  // A first delivery that fails leaves its claim, so the next attempt reads the chain.
+  const refusing = { send: async () => Promise.reject(Object.assign(new Error('x'), { code: 'ECONNECTION' })) };
+  await quietly(() => deliver({ ...outbox, mailer: refusing }, failing));
+  pipeline.advance(3_600_000);
+  await quietly(() => sweep({ ...outbox, forms }));
+  // A second confirmation to one address reads the latest link of that address's chain.
+  for (const overall of ['good', 'poor'])
+    await checkThenSend(pipeline, SERVER_FORMS.feedback, { overall, wantsReply: 'yes', replyEmail: 'sam@example.org' });
+  await quietly(() => pipeline.settle());
+  expect(reads).toBeGreaterThan(5);
   expect(weak).toEqual([]);
 });
