@@ -5,7 +5,9 @@
  */
 import type { Context } from '@netlify/functions';
 import type { ServerForm } from '../forms/definition.ts';
-import { HONEYPOT_FIELD } from '../../src/forms/fields.ts';
+import { HONEYPOT_FIELD, type Values } from '../../src/forms/fields.ts';
+import { confirmationQuery } from '../../src/forms/render.ts';
+import { newReference } from '../records/reference.ts';
 import { depsFor, type MakeDeps } from '../settings/deps.ts';
 import { logEvent } from '../settings/log.ts';
 import { guard, isFilled } from './guard.ts';
@@ -37,8 +39,10 @@ async function steps(form: ServerForm, makeDeps: MakeDeps, request: Request, con
   // A bot that filled the hidden box is thanked and forgotten; no person can see that box.
   if (isFilled(body[HONEYPOT_FIELD])) {
     logEvent({ form: form.id, outcome: 'honeypot' });
-    const confirmationUrl = `${form.confirmationPath}?reference=RG-0000-0000`;
-    return asJson ? json(201, { reference: 'RG-0000-0000', confirmationUrl }) : redirect(confirmationUrl);
+    // Answered exactly as a real send is, with a reference like any other: a bot learns nothing.
+    const reference = newReference();
+    const confirmationUrl = confirmationQuery(form, reference, body as Values);
+    return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
   }
 
   const early = await noScriptStep(form, body, asJson, replies);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import referralForm from '../../functions/forms/referral.ts';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { isReference } from '../../functions/records/reference.ts';
 import { formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
 /**
@@ -216,13 +217,28 @@ test('a filled honeypot is answered like a success, but nothing is stored and no
   const handle = pipeline.handler(referralForm);
   const before = await storedRecords();
   const mailBefore = pipeline.mail.received.length;
+  const references = new Set<string>();
   for (const website of ['http://spam.example', ['', 'http://spam.example']]) {
     const response = await handle(
       formRequest('/api/referral', { ...REFERRAL_ANSWERS, website, fullName: 'Bot', action: 'send' }),
     );
     expect(response.status).toBe(201);
-    expect(((await response.json()) as { reference: string }).reference).toBe('RG-0000-0000');
+    // Shaped as a real send's answer, with a reference like any other, never the same twice.
+    const answer = (await response.json()) as { reference: string; confirmationUrl: string };
+    expect(Object.keys(answer).sort()).toEqual(['confirmationUrl', 'reference']);
+    expect(isReference(answer.reference), answer.reference).toBe(true);
+    expect(answer.confirmationUrl).toBe(`/forms/referral/sent/?reference=${answer.reference}`);
+    references.add(answer.reference);
   }
+  expect(references.size).toBe(2);
+  expect(references.has('RG-0000-0000')).toBe(false);
+  // Answers for someone else are confirmed in their voice, as a real send's would be.
+  const forOther = await handle(
+    formRequest('/api/referral', { ...REFERRAL_ANSWERS, referralFor: 'professional', website: 'x', action: 'send' }),
+  );
+  expect(((await forOther.json()) as { confirmationUrl: string }).confirmationUrl).toMatch(
+    /^\/forms\/referral\/sent\/\?reference=RG-[0-9A-Z]{4}-[0-9A-Z]{4}&for=other$/,
+  );
   // Nested as deep as 32 KB allows: still a trap, and no stack overflow (which was a 503).
   const deep = `{"website":${'['.repeat(9000)}"x"${']'.repeat(9000)},"fullName":"Bot"}`;
   const nested = await handle(formRequest('/api/referral', deep));
@@ -232,7 +248,7 @@ test('a filled honeypot is answered like a success, but nothing is stored and no
     formRequest('/api/referral', 'website=&website=http%3A%2F%2Fspam.example&fullName=Bot', { form: true }),
   );
   expect(asForm.status).toBe(303);
-  expect(asForm.headers.get('location')).toContain('RG-0000-0000');
+  expect(asForm.headers.get('location')).toMatch(/^\/forms\/referral\/sent\/\?reference=RG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await pipeline.settle();
   expect(await storedRecords()).toEqual(before);
   expect(pipeline.mail.received.length).toBe(mailBefore);
