@@ -14,8 +14,6 @@ import { loadFunctions } from './functions-runtime.ts';
 import { sendWebResponse, toWebRequest } from './web-node.ts';
 import { listen, startLocalBlobs } from './local-blobs.ts';
 
-export { startLocalBlobs, type LocalBlobs } from './local-blobs.ts';
-
 export interface LocalServer {
   url: string;
   port: number;

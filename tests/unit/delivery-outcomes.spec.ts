@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { overriding } from '../support/stores.ts';
 import { logsOf } from '../support/logs.ts';
 import { backoffMs } from '../../functions/delivery/backoff.ts';
 import { deliver, deliverOnArrival, DELIVERY_LEASE_MS } from '../../functions/delivery/deliver.ts';
@@ -228,17 +229,14 @@ test('a parked record is left parked; a record delivered or gone by the time of 
   // Between reading the record and claiming it, another delivery finished it, or it was deleted.
   for (const change of ['delivered', 'deleted'] as const) {
     const reference = await storeSubmission(outbox, SERVER_FORMS.referral, { ...REFERRAL_ANSWERS, fullName: change });
-    const store = new Proxy(outbox.store, {
-      get(target, name) {
-        const value = Reflect.get(target, name) as unknown;
-        if (name === 'getMetadata')
-          return async (key: string, options: unknown) => {
-            const entry = await target.getMetadata(key, options as never);
-            if (change === 'deleted') return null;
-            return entry && { ...entry, metadata: { ...entry.metadata, status: 'delivered' } };
-          };
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+    const store = overriding(outbox.store, (target, name) => {
+      if (name === 'getMetadata')
+        return async (key: string, options: unknown) => {
+          const entry = await target.getMetadata(key, options as never);
+          if (change === 'deleted') return null;
+          return entry && { ...entry, metadata: { ...entry.metadata, status: 'delivered' } };
+        };
+      return undefined;
     });
     expect((await logsOf(() => deliver({ ...outbox, store }, reference))).result, change).toBe('busy');
   }
@@ -248,12 +246,9 @@ test('a parked record is left parked; a record delivered or gone by the time of 
 test('a delivery on arrival that throws is logged as an error, never thrown into the reply', async () => {
   const outbox = pipeline.deps.outbox;
   const reference = await storeSubmission(outbox, SERVER_FORMS.referral, REFERRAL_ANSWERS);
-  const store = new Proxy(outbox.store, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'getWithMetadata') return async () => Promise.reject(new RangeError('store down'));
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const store = overriding(outbox.store, (_, name) => {
+    if (name === 'getWithMetadata') return async () => Promise.reject(new RangeError('store down'));
+    return undefined;
   });
   const { errors, lines } = await logsOf(async () =>
     deliverOnArrival({ ...outbox, store }, SERVER_FORMS.referral, reference),

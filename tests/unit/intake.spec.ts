@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { overriding } from '../support/stores.ts';
 import { createConfirmationHandler } from '../../functions/intake/confirmation-page.ts';
 import { guard } from '../../functions/intake/guard.ts';
 import { problemMessage, repliesFor } from '../../functions/intake/replies.ts';
@@ -190,16 +191,13 @@ test('a token that cannot send gets a fresh one: in JSON with the answers and th
 });
 
 test('sent and stored even when its token cannot be marked with what it sent; the log says so', async () => {
-  const markers = new Proxy(pipeline.deps.outbox.markers, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'set')
-        return async (key: string, data: string, options?: { onlyIfNew?: boolean }) => {
-          if (!options?.onlyIfNew && key.startsWith('used-token/')) throw new RangeError('markers down');
-          return target.set(key, data, options as never);
-        };
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const markers = overriding(pipeline.deps.outbox.markers, (target, name) => {
+    if (name === 'set')
+      return async (key: string, data: string, options?: { onlyIfNew?: boolean }) => {
+        if (!options?.onlyIfNew && key.startsWith('used-token/')) throw new RangeError('markers down');
+        return target.set(key, data, options as never);
+      };
+    return undefined;
   });
   const outbox = { ...pipeline.deps.outbox, markers };
   const deps = { ...pipeline.deps, outbox };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { overriding } from '../support/stores.ts';
 import type { Mailer } from '../../functions/delivery/mail.ts';
 import { claimDelivery } from '../../functions/delivery/claims.ts';
 import { sweep } from '../../functions/delivery/sweep.ts';
@@ -45,16 +46,13 @@ test('a sweep counts one of each: delivered, failed, purged, waiting, parked and
       return real.send(mail);
     },
   };
-  const store = new Proxy(outbox.store, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'getMetadata')
-        return async (key: string, options: unknown) => {
-          if (key === 'RG-UNRE-ADBL') throw new Error('unreadable');
-          return target.getMetadata(key, options as never);
-        };
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const store = overriding(outbox.store, (target, name) => {
+    if (name === 'getMetadata')
+      return async (key: string, options: unknown) => {
+        if (key === 'RG-UNRE-ADBL') throw new Error('unreadable');
+        return target.getMetadata(key, options as never);
+      };
+    return undefined;
   });
   const { result: counts, lines } = await logsOf(() => sweep({ ...outbox, store, mailer: refusing }));
   expect(counts).toEqual({ delivered: 2, failed: 1, purged: 1, pending: 0, parked: 1, problems: 1 });
@@ -149,18 +147,15 @@ test('markers and equality counts that fail never stop a sweep delivering, and e
   const outbox = pipeline.deps.outbox;
   const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
   pipeline.advance(3 * MINUTE);
-  const markers = new Proxy(outbox.markers, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      // The whole-store listing (old markers) and the equality answers fail; the claims a
-      // delivery makes still work.
-      if (name === 'list')
-        return async (options?: { prefix?: string }) =>
-          !options?.prefix || options.prefix.startsWith('equality/')
-            ? Promise.reject(new TypeError('markers down'))
-            : target.list(options);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const markers = overriding(outbox.markers, (target, name) => {
+    // The whole-store listing (old markers) and the equality answers fail; the claims a
+    // delivery makes still work.
+    if (name === 'list')
+      return async (options?: { prefix?: string }) =>
+        !options?.prefix || options.prefix.startsWith('equality/')
+          ? Promise.reject(new TypeError('markers down'))
+          : target.list(options);
+    return undefined;
   });
   const { result, lines } = await logsOf(() => sweep({ ...outbox, markers }));
   expect(result).toMatchObject({ delivered: 1, problems: 0 });
@@ -225,14 +220,10 @@ test('what another sweep holds, what was delivered and what went meanwhile are l
   const sentBefore = pipeline.mail.received.length;
   // Another sweep is mid-send on this one.
   expect(await claimDelivery(outbox.markers, held, 0, pipeline.now(), 10 * MINUTE)).toBe(true);
-  const store = new Proxy(outbox.store, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'getMetadata')
-        return async (key: string, options: unknown) =>
-          key === gone ? null : target.getMetadata(key, options as never);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const store = overriding(outbox.store, (target, name) => {
+    if (name === 'getMetadata')
+      return async (key: string, options: unknown) => (key === gone ? null : target.getMetadata(key, options as never));
+    return undefined;
   });
   expect(await quietly(() => sweep({ ...outbox, store }))).toEqual({
     delivered: 0,
@@ -277,16 +268,13 @@ test('a delivery or a digest that throws is counted as a problem and logged, and
   const broken = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
   const fine = await storeSubmission(outbox, referral, { ...REFERRAL_ANSWERS, fullName: 'Fine' });
   pipeline.advance(3 * MINUTE);
-  const store = new Proxy(outbox.store, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'get' || name === 'getWithMetadata')
-        return async (key: string, options: unknown) => {
-          if (key === broken) throw new RangeError('unreadable');
-          return (target[name] as (k: string, o: unknown) => Promise<unknown>).call(target, key, options);
-        };
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const store = overriding(outbox.store, (target, name) => {
+    if (name === 'get' || name === 'getWithMetadata')
+      return async (key: string, options: unknown) => {
+        if (key === broken) throw new RangeError('unreadable');
+        return (target[name] as (k: string, o: unknown) => Promise<unknown>).call(target, key, options);
+      };
+    return undefined;
   });
   const { result, lines, errors } = await logsOf(() => sweep({ ...outbox, store }));
   expect(result).toMatchObject({ delivered: 1, problems: 1 });
@@ -303,16 +291,13 @@ test('a delivery or a digest that throws is counted as a problem and logged, and
   });
   const withDigest = { ...outbox, forms: { ...SERVER_FORMS, feedback: digestFeedback } };
   await storeSubmission(withDigest, digestFeedback, { overall: 'good' });
-  const markers = new Proxy(outbox.markers, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'set')
-        return async (key: string, ...rest: unknown[]) => {
-          if (key.startsWith('digest/')) throw new RangeError('markers down');
-          return target.set(key, ...(rest as [never]));
-        };
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const markers = overriding(outbox.markers, (target, name) => {
+    if (name === 'set')
+      return async (key: string, ...rest: unknown[]) => {
+        if (key.startsWith('digest/')) throw new RangeError('markers down');
+        return target.set(key, ...(rest as [never]));
+      };
+    return undefined;
   });
   const digest = await logsOf(() => sweep({ ...withDigest, markers }));
   // The referral left over from above is delivered now; the digest is a problem and still waits.
@@ -326,15 +311,12 @@ test('a delivery or a digest that throws is counted as a problem and logged, and
 
 /** The store as a sweep would see it if it held only these records. */
 function onlyKeys(store: Pipeline['deps']['outbox']['store'], keys: string[]) {
-  return new Proxy(store, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'list')
-        return async () => ({
-          ...(await target.list()),
-          blobs: (await target.list()).blobs.filter((b) => keys.includes(b.key)),
-        });
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  return overriding(store, (target, name) => {
+    if (name === 'list')
+      return async () => ({
+        ...(await target.list()),
+        blobs: (await target.list()).blobs.filter((b) => keys.includes(b.key)),
+      });
+    return undefined;
   });
 }
