@@ -59,7 +59,12 @@ export async function benchFunctions(): Promise<void> {
   const mailer = createMailer(config);
   const store = blobs.store(config.storeName);
   const markers = blobs.store(config.markersStoreName);
-  const deps: HandlerDeps = { config, mailer, outbox: { store, markers, config, mailer, forms: SERVER_FORMS } };
+  const equality = blobs.store(config.equalityStoreName);
+  const deps: HandlerDeps = {
+    config,
+    mailer,
+    outbox: { store, markers, equality, config, mailer, forms: SERVER_FORMS },
+  };
   const handler = createSubmissionHandler(referralForm, () => deps);
   const pending: Promise<unknown>[] = [];
   const context = { waitUntil: (promise: Promise<unknown>) => pending.push(promise) } as never;

@@ -4,7 +4,7 @@
  * cannot be read, old markers, the equality counts), then retries of what is due, for as long
  * as the time budget lasts: a mail server that hangs must never stop records being deleted.
  */
-import { reportSeparateAnswers } from '../equality/separate.ts';
+import { reportSeparateAnswers } from '../equality/report.ts';
 import { park, type RecordMetadata } from '../records/store.ts';
 import { deleteAfter } from '../retention/limits.ts';
 import { deleteRecord, purgeMarkers } from '../retention/purge.ts';
@@ -87,7 +87,9 @@ export async function sweep(deps: OutboxDeps, budgetMs = SWEEP_DELIVERY_BUDGET_M
   );
   await reportSeparateAnswers(
     {
+      equality: deps.equality,
       markers: deps.markers,
+      keyring: deps.config.keyring,
       forms: deps.forms,
       send: (mail) => deps.mailer.send(mail),
       inboxFor: (form) => inboxFor(deps.config, form),

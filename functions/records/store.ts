@@ -5,7 +5,8 @@
  */
 import type { ServerForm } from '../forms/definition.ts';
 import type { Values } from '../../src/forms/fields.ts';
-import { keepApart, splitSeparate } from '../equality/separate.ts';
+import { keepApart } from '../equality/answers.ts';
+import { splitSeparate } from '../equality/split.ts';
 import { logEvent } from '../settings/log.ts';
 import { clockOf, type OutboxDeps } from '../settings/deps.ts';
 import { newReference } from './reference.ts';
@@ -55,7 +56,7 @@ export async function storeSubmission(deps: OutboxDeps, form: ServerForm, values
     const result = await deps.store.setJSON(reference, sealed, { onlyIfNew: true, metadata: { ...metadata } });
     if (result.modified) {
       // Not worth losing the submission over: a failure here only loses one set of counts.
-      await keepApart(deps.markers, form, apart, clock).catch((error: Error) =>
+      await keepApart(deps.equality, deps.config.keyring, form.id, apart, clock).catch((error: Error) =>
         logEvent({ form: form.id, outcome: 'separate-answers-failed', reason: error.name }, 'error'),
       );
       return reference;

@@ -52,6 +52,8 @@ export interface PipelineConfig {
   storeName: string;
   /** Single-use tokens, delivery claims and confirmation limits: no personal data. */
   markersStoreName: string;
+  /** Equality answers, sealed, apart from the submissions (functions/equality/). */
+  equalityStoreName: string;
   siteOrigins: string[];
 }
 
@@ -127,6 +129,7 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     healthToken: env('HEALTH_TOKEN'),
     storeName,
     markersStoreName: `${storeName}-markers`,
+    equalityStoreName: `${storeName}-equality`,
     siteOrigins: siteUrl ? [new URL(siteUrl).origin] : [],
   };
   const problems = settingsProblems(config);

@@ -16,8 +16,10 @@ import { BLOBS_REGION } from './region.ts';
 export interface OutboxDeps {
   /** Sealed submissions, with their delivery state as metadata. */
   store: Store;
-  /** Single-use tokens, delivery claims, confirmation limits and equality answers kept apart. */
+  /** Single-use tokens, delivery claims and confirmation limits: no personal data. */
   markers: Store;
+  /** Equality answers, each sealed, kept apart from every submission, and their reports. */
+  equality: Store;
   config: PipelineConfig;
   mailer: Mailer;
   forms: Readonly<Record<string, ServerForm>>;
@@ -46,14 +48,15 @@ export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDe
   return { config, mailer, outbox: { ...openStores(config), config, mailer, forms: SERVER_FORMS } };
 }
 
-/** The two site-wide stores of this deploy context, in BLOBS_REGION, read and written strongly. */
+/** The three site-wide stores of this deploy context, in BLOBS_REGION, read and written strongly. */
 export function openStores(
-  config: Pick<PipelineConfig, 'storeName' | 'markersStoreName'>,
+  config: Pick<PipelineConfig, 'storeName' | 'markersStoreName' | 'equalityStoreName'>,
   open: typeof getStore = getStore,
-): Pick<OutboxDeps, 'store' | 'markers'> {
+): Pick<OutboxDeps, 'store' | 'markers' | 'equality'> {
   return {
     store: open({ name: config.storeName, consistency: 'strong', region: BLOBS_REGION }),
     markers: open({ name: config.markersStoreName, consistency: 'strong', region: BLOBS_REGION }),
+    equality: open({ name: config.equalityStoreName, consistency: 'strong', region: BLOBS_REGION }),
   };
 }
 

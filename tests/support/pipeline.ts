@@ -69,6 +69,7 @@ export async function startPipeline(
     healthToken: 'health-secret',
     storeName: 'submissions-test',
     markersStoreName: 'submissions-test-markers',
+    equalityStoreName: 'submissions-test-equality',
     siteOrigins: [],
     ...overrides,
   };
@@ -79,6 +80,7 @@ export async function startPipeline(
     outbox: {
       store: blobs.store(config.storeName),
       markers: blobs.store(config.markersStoreName),
+      equality: blobs.store(config.equalityStoreName),
       config,
       mailer,
       forms,

@@ -33,16 +33,24 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('both stores are opened in the EU region, by name, with strong reads', () => {
+test('all three stores are opened in the EU region, by name, with strong reads', () => {
   const asked: Parameters<typeof getStore>[0][] = [];
   const open = ((options: Parameters<typeof getStore>[0]) => {
     asked.push(options);
     return { name: options } as never;
   }) as typeof getStore;
-  openStores({ storeName: 'submissions-production', markersStoreName: 'submissions-production-markers' }, open);
+  openStores(
+    {
+      storeName: 'submissions-production',
+      markersStoreName: 'submissions-production-markers',
+      equalityStoreName: 'submissions-production-equality',
+    },
+    open,
+  );
   expect(asked).toEqual([
     { name: 'submissions-production', consistency: 'strong', region: 'eu-central-1' },
     { name: 'submissions-production-markers', consistency: 'strong', region: 'eu-central-1' },
+    { name: 'submissions-production-equality', consistency: 'strong', region: 'eu-central-1' },
   ]);
 });
 

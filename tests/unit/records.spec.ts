@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { logsOf } from '../support/logs.ts';
+import { overriding } from '../support/stores.ts';
 import type { Store } from '@netlify/blobs';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { openRecord } from '../../functions/records/open.ts';
@@ -64,15 +65,11 @@ test('after five references in use it gives up, having overwritten nothing', asy
 
 test('equality answers that cannot be kept apart are lost, never the application, and the log says so', async () => {
   const outbox = pipeline.deps.outbox;
-  const markers = new Proxy(outbox.markers, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'set') return async () => Promise.reject(new Error('markers down'));
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const equality = overriding(outbox.equality, (_target, name) =>
+    name === 'setJSON' ? async () => Promise.reject(new Error('equality store down')) : undefined,
+  );
   const { result: reference, lines } = await logsOf(() =>
-    storeSubmission({ ...outbox, markers }, SERVER_FORMS['volunteer-application'], {
+    storeSubmission({ ...outbox, equality }, SERVER_FORMS['volunteer-application'], {
       fullName: 'Sam Carter',
       email: 'sam@example.org',
       gender: 'woman',

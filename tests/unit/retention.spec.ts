@@ -18,9 +18,6 @@ test('each kind of marker is kept for its own time and not a millisecond longer'
   expect(kept('confirmation/hash/0', 3_600_001)).toBe(false);
   expect(kept('claim/RG-AAAA-AAAA/0/0', 44 * DAY)).toBe(true);
   expect(kept('claim/RG-AAAA-AAAA/0/0', 44 * DAY + 1)).toBe(false);
-  // Equality answers wait for their count, a year at most.
-  expect(kept('equality/volunteer-application/2027-01/x', 366 * DAY)).toBe(true);
-  expect(kept('equality/volunteer-application/2027-01/x', 366 * DAY + 1)).toBe(false);
   expect(kept('digest/feedback/2027-01-10', 44 * DAY + 1)).toBe(false);
 });
 

@@ -148,16 +148,16 @@ test('markers and equality counts that fail never stop a sweep delivering, and e
   const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
   pipeline.advance(3 * MINUTE);
   const markers = overriding(outbox.markers, (target, name) => {
-    // The whole-store listing (old markers) and the equality answers fail; the claims a
-    // delivery makes still work.
+    // The whole-store listing (old markers) fails; the claims a delivery makes still work.
     if (name === 'list')
       return async (options?: { prefix?: string }) =>
-        !options?.prefix || options.prefix.startsWith('equality/')
-          ? Promise.reject(new TypeError('markers down'))
-          : target.list(options);
+        !options?.prefix ? Promise.reject(new TypeError('markers down')) : target.list(options);
     return undefined;
   });
-  const { result, lines } = await logsOf(() => sweep({ ...outbox, markers }));
+  const equality = overriding(outbox.equality, (_target, name) =>
+    name === 'list' ? async () => Promise.reject(new TypeError('equality store down')) : undefined,
+  );
+  const { result, lines } = await logsOf(() => sweep({ ...outbox, markers, equality }));
   expect(result).toMatchObject({ delivered: 1, problems: 0 });
   expect(pipeline.mail.received.some((m) => m.raw.includes(reference))).toBe(true);
   expect(lines).toEqual(

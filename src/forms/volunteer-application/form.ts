@@ -168,7 +168,7 @@ export const volunteerApplicationForm = defineForm({
         'These answers are not sent with your application. They are kept apart, with no name, and only counted.',
       intro: [
         'These questions help us check that we recruit fairly. Answering is up to you, and your answers are not used to decide on your application.',
-        'Your answers to these questions are not sent with your application and are never seen by the people who choose volunteers. They are stored apart, with no name, reference or date, and staff only see how many people gave each answer, once a month.',
+        'Your answers to these questions are not sent with your application and are never seen by the people who choose volunteers. They are stored apart and encrypted, with no name, reference or time, only the month. Staff only ever see how many people gave each answer, never a number under five. Once counted, or after a year at most, your answers are deleted.',
       ],
       fields: [
         {
