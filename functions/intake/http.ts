@@ -1,5 +1,6 @@
 /** Reading requests and writing responses for the form functions. */
 import { SITE_CSP, withSecurityHeaders } from '../../src/lib/security-headers.ts';
+import { own } from '../../src/forms/fields.ts';
 
 export const MAX_BODY_BYTES = 32_768; // 32 KB
 
@@ -54,9 +55,10 @@ export async function readBody(request: Request): Promise<{ body: Body; isJson: 
     }
     return { body: parsed as Body, isJson };
   }
-  const body: Body = {};
+  // No prototype: a field named `__proto__` or `constructor` is an answer like any other.
+  const body: Body = Object.create(null) as Body;
   for (const [key, value] of new URLSearchParams(text)) {
-    const existing = body[key];
+    const existing = own(body, key);
     if (existing === undefined) body[key] = value;
     else body[key] = Array.isArray(existing) ? [...existing, value] : [existing as string, value];
   }

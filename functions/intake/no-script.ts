@@ -4,7 +4,7 @@
  * Each answers the post, or leaves it (undefined) to the steps after.
  */
 import type { ServerForm } from '../forms/definition.ts';
-import { hasOtherAnswers, say, typedValues } from '../../src/forms/fields.ts';
+import { hasOtherAnswers, own, say, typedValues } from '../../src/forms/fields.ts';
 import { json, redirect, type Body } from './http.ts';
 import type { Replies } from './replies.ts';
 
@@ -25,7 +25,7 @@ export async function noScriptStep(
     const typed = typedValues(form, body);
     const answer = typed[form.audience.field.name];
     const paths = form.audience.paths;
-    const path = typeof answer === 'string' && Object.hasOwn(paths, answer) ? paths[answer] : undefined;
+    const path = typeof answer === 'string' ? own(paths, answer) : undefined;
     if (!path) {
       const errors = { [form.audience.field.name]: say(form.audience.field.messages.required) ?? '' };
       if (asJson) return json(422, { errors });

@@ -25,11 +25,19 @@ export interface Speaker {
 
 export const SELF: Speaker = { voice: 'self' };
 
+/**
+ * A record's own value for a key a client chose, never one inherited from Object.prototype
+ * (`constructor`, `toString`, `__proto__`): every lookup keyed by an answer goes through this.
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export function say(words: Words, speaker?: Speaker): string;
 export function say(words: Words | undefined, speaker?: Speaker): string | undefined;
 export function say(words: Words | undefined, speaker: Speaker = SELF): string | undefined {
   if (words === undefined || typeof words === 'string') return words;
-  return (speaker.audience !== undefined ? words[speaker.audience] : undefined) ?? words[speaker.voice];
+  return own(words, speaker.audience) ?? words[speaker.voice];
 }
 
 export interface Option {
@@ -278,7 +286,8 @@ export function allFields(form: FieldSource): Field[] {
 export function speakerFor(form: FieldSource, values: Values): Speaker {
   if (!form.audience) return SELF;
   const answer = values[form.audience.field.name];
-  const audience = typeof answer === 'string' && answer ? answer : undefined;
+  // Only an answer the question offers: anything else is no answer.
+  const audience = typeof answer === 'string' && own(form.audience.paths, answer) ? answer : undefined;
   return { voice: audience && form.audience.others.includes(audience) ? 'other' : 'self', audience };
 }
 

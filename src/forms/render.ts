@@ -16,6 +16,7 @@ import {
   HONEYPOT_FIELD,
   optionsFor,
   orderedErrors,
+  own,
   say,
   speakerFor,
   type ChoiceField,
@@ -322,13 +323,13 @@ export function renderQuestions(
   const summary = Object.keys(errors).length ? renderErrorSummary(form, errors) : '';
   const audience = form.audience;
   const focusField = allFields(form).find((field) => field.name === focus);
-  const chosen = audience && speaker.audience && audience.paths[speaker.audience] ? speaker.audience : undefined;
+  const chosen = audience && own(audience.paths, speaker.audience) ? speaker.audience : undefined;
   // The questions are worded for the audience answer, which the page fixes; without one (a
   // request that left it out) the question is asked here, first.
   const forWhom = !audience
     ? ''
     : chosen
-      ? `<p class="form-caption">${escapeHtml(audience.captions[chosen] ?? '')}. ` +
+      ? `<p class="form-caption">${escapeHtml(own(audience.captions, chosen) ?? '')}. ` +
         `<a href="${escapeHtml(form.pagePath)}">Change who this ${escapeHtml(form.noun)} is for</a></p>` +
         `<input type="hidden" name="${escapeHtml(audience.field.name)}" value="${escapeHtml(chosen)}">`
       : renderField(ctx, audience.field, values[audience.field.name], errors[audience.field.name]);

@@ -5,7 +5,7 @@
  * It imports no validation library: the checks are the plain functions the server runs.
  */
 import type { FormDefinition } from '../forms/definition.ts';
-import { allFields, hasOtherAnswers, say, validate, type Errors, type Values } from '../forms/fields.ts';
+import { allFields, hasOtherAnswers, own, say, validate, type Errors, type Values } from '../forms/fields.ts';
 import {
   renderAudienceQuestion,
   renderCheckAnswers,
@@ -156,7 +156,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     const audience = form.audience!;
     const chosen = readValues(form, element);
     const answer = String(chosen[audience.field.name] ?? '');
-    const path = audience.paths[answer];
+    const path = own(audience.paths, answer);
     if (!path) {
       values = chosen;
       return showAudience({ [audience.field.name]: say(audience.field.messages.required) ?? '' });
