@@ -4,6 +4,7 @@
  * answers yes, and hands delivery to run after the reply.
  */
 import type { Context } from '@netlify/functions';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerForm } from '../forms/definition.ts';
 import type { Values } from '../../src/forms/fields.ts';
 import { confirmationQuery } from '../../src/forms/render.ts';
@@ -49,14 +50,36 @@ export async function sendStep(step: Step): Promise<Response> {
   if (tokenCheck.state !== 'ok') return checkAgain(step, tokenCheck.state);
 
   const usedMarker = usedTokenKey(tokenCheck.id);
-  if (await claimMarker(markers, usedMarker, clock())) return store(step, usedMarker);
   // Sent already (a double click without JavaScript, Back and Send again): show the
-  // confirmation of the submission that was kept, rather than invite a second one.
-  const earlier = await markers.getMetadata(usedMarker, { consistency: 'strong' });
-  const reference = normaliseReference(String(earlier?.metadata.reference));
-  if (!reference) return checkAgain(step, 'used');
-  logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
-  return sent(form, reference, values, asJson);
+  // confirmation of the submission that was kept, rather than invite a second one. A send of
+  // the same token still being stored is waited for; one that failed has given its claim up.
+  const deadline = performance.now() + SEND_WAIT_MS;
+  for (let pause = 25; ; pause = Math.min(pause * 2, 400)) {
+    if (await claimMarker(markers, usedMarker, clock())) return store(step, usedMarker);
+    const earlier = await markers.getMetadata(usedMarker, { consistency: 'strong' });
+    const reference = earlier ? normaliseReference(String(earlier.metadata.reference)) : undefined;
+    if (reference) {
+      logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
+      return sent(form, reference, values, asJson);
+    }
+    if (performance.now() + pause > deadline) return stillSending(step, body.token as string);
+    await sleep(pause);
+  }
+}
+
+/**
+ * How long a second send of a token waits for the first to be stored (well inside a
+ * function's time limit); the first store takes a fraction of a second.
+ */
+export const SEND_WAIT_MS = 6000;
+
+/** The first send of this token is still being stored: the same token, to press Send again. */
+function stillSending({ form, deps, values, asJson, replies }: Step, token: string): Response | Promise<Response> {
+  logEvent({ form: form.id, outcome: 'token-still-sending', status: 409 });
+  const message =
+    'Your answers are still being sent. Wait a moment, then press Send again: they will only be sent once.';
+  if (asJson) return json(409, { error: message, token, values, sendAfterMs: deps.config.minMsBeforeSend });
+  return replies.checkAnswers(409, values, token, message);
 }
 
 /** A token that cannot send these answers: check them again, with a new token. */

@@ -44,7 +44,7 @@ export const INFO_OUTCOMES: ReadonlySet<string> = new Set([
   'token-changed',
   'token-expired',
   'token-missing',
-  'token-used',
+  'token-still-sending',
 ]);
 
 export interface Logged<T> {

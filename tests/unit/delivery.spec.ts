@@ -9,6 +9,9 @@ import { newKeySpec, parseKeyring, seal } from '../../functions/records/seal.ts'
 import referralForm from '../../functions/forms/referral.ts';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { decode, TestMailServer } from '../support/smtp.ts';
+import { overriding } from '../support/stores.ts';
+import { SEND_WAIT_MS } from '../../functions/intake/send.ts';
+import { usedTokenKey } from '../../functions/intake/used-tokens.ts';
 import { checkThenSend, formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
 /**
@@ -293,8 +296,7 @@ test('a token sends once, only with the answers it was issued for, and not a mil
   expect(replayWithoutScript.headers.get('location')).toContain(reference);
   expect(await records()).toBe(1);
 
-  // Sends of one token at the same moment: one record; each other answer is that record's
-  // confirmation, or, if it came before the record was kept, check your answers again.
+  // Sends of one token at the same moment: one record, and every answer is its confirmation.
   const check2 = await handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'check' }));
   const token2 = ((await check2.json()) as { token: string }).token;
   pipeline.advance(pipeline.config.minMsBeforeSend);
@@ -304,12 +306,98 @@ test('a token sends once, only with the answers it was issued for, and not a mil
     ),
   );
   const answers = await Promise.all(racing.map(async (r) => ({ status: r.status, body: await r.json() })));
-  const kept = answers.filter((a) => a.status === 201).map((a) => (a.body as { reference: string }).reference);
-  expect(new Set(kept).size).toBe(1);
-  expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true);
+  expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+  expect(new Set(answers.map((a) => (a.body as { reference: string }).reference)).size).toBe(1);
   expect(await records()).toBe(2);
   await pipeline.settle();
 });
+
+test('ten sends of one token at once without JavaScript, the first still being stored: one record, one email, ten confirmations of it', async () => {
+  const handle = pipeline.handler(referralForm);
+  const outbox = pipeline.deps.outbox;
+  const check = await handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'check' }, { form: true }));
+  const token = (await check.text()).match(/name="token" value="([^"]+)"/)![1];
+  pipeline.advance(pipeline.config.minMsBeforeSend);
+  // The first store write waits until the nine others have found the token taken.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let waiting = 0;
+  const store = outbox.store;
+  const markers = outbox.markers;
+  outbox.store = overriding(store, (target, name) =>
+    name === 'setJSON'
+      ? async (...args: Parameters<typeof target.setJSON>) => {
+          await held;
+          return target.setJSON(...args);
+        }
+      : undefined,
+  );
+  outbox.markers = overriding(markers, (target, name) =>
+    name === 'getMetadata'
+      ? async (...args: Parameters<typeof target.getMetadata>) => {
+          if (++waiting === 9) release();
+          return target.getMetadata(...args);
+        }
+      : undefined,
+  );
+  try {
+    const { result: responses, lines } = await logsOf(() =>
+      Promise.all(
+        Array.from({ length: 10 }, () =>
+          handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'send', token }, { form: true })),
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(303));
+    const locations = new Set(responses.map((response) => response.headers.get('location')));
+    expect(locations.size).toBe(1);
+    const { blobs } = await store.list();
+    expect(blobs).toHaveLength(1);
+    expect([...locations][0]).toContain(blobs[0].key);
+    expect(lines.filter((line) => line.outcome === 'stored')).toHaveLength(1);
+    expect(lines.filter((line) => line.outcome === 'already-sent')).toHaveLength(9);
+  } finally {
+    outbox.store = store;
+    outbox.markers = markers;
+  }
+  await captureLogs(() => pipeline.settle());
+  expect(pipeline.mail.received.filter((mail) => decode(mail.raw).includes('New referral'))).toHaveLength(1);
+});
+
+test('a second send of a token whose first is never stored waits a while, then keeps the same token to press Send again', async () => {
+  const handle = pipeline.handler(referralForm);
+  const outbox = pipeline.deps.outbox;
+  const check = await handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'check' }, { form: true }));
+  const token = (await check.text()).match(/name="token" value="([^"]+)"/)![1];
+  pipeline.advance(pipeline.config.minMsBeforeSend);
+  // The used-token marker is written, but the store never answers (a first send still running).
+  // A token's id is its signature, its last part (functions/intake/token.ts).
+  const marker = usedTokenKey(token.split('.')[3]);
+  await outbox.markers.set(marker, '', { metadata: { at: pipeline.now() } });
+  const started = performance.now();
+  const { result: response, lines } = await logsOf(() =>
+    handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'send', token }, { form: true })),
+  );
+  const waited = performance.now() - started;
+  expect(waited).toBeGreaterThan(SEND_WAIT_MS - 500);
+  expect(waited).toBeLessThan(SEND_WAIT_MS + 2000);
+  expect(response.status).toBe(409);
+  const page = await response.text();
+  expect(page).toContain('still being sent');
+  expect(page).toContain(`name="token" value="${token}"`);
+  expect(lines).toEqual([expect.objectContaining({ outcome: 'token-still-sending', status: 409 })]);
+  expect((await outbox.store.list()).blobs).toHaveLength(0);
+  // Once the first has given its claim up (its store failed), Send again stores it.
+  await outbox.markers.delete(marker);
+  const again = await captureLogs(async () => {
+    const sent = await handle(
+      formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'send', token }, { form: true }),
+    );
+    expect(sent.status).toBe(303);
+  });
+  expect(again).toContain('"outcome":"stored"');
+  await captureLogs(() => pipeline.settle());
+}, 20_000);
 
 test('a plain form post with "Origin: null" and no Sec-Fetch-Site is answered at both steps', async () => {
   const handle = pipeline.handler(referralForm);
