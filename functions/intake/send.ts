@@ -12,7 +12,9 @@ import { deliverOnArrival } from '../delivery/deliver.ts';
 import { claimMarker } from '../records/markers.ts';
 import { normaliseReference } from '../records/reference.ts';
 import { storeSubmission } from '../records/store.ts';
+import { contactFacts } from '../settings/config.ts';
 import { clockOf, type HandlerDeps } from '../settings/deps.ts';
+import { previewNotice } from '../../src/lib/deploy-context.ts';
 import { logEvent } from '../settings/log.ts';
 import { json, redirect, type Body } from './http.ts';
 import { problemMessage, type Replies } from './replies.ts';
@@ -41,8 +43,17 @@ const sent = (form: ServerForm, reference: string, values: Values, asJson: boole
   return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
 };
 
+/** On a deploy preview or branch deploy: nothing is stored or mailed, and the person is told so. */
+function notSent({ form, asJson, replies }: Step): Response | Promise<Response> {
+  logEvent({ form: form.id, outcome: 'preview-not-sent', status: 403 });
+  const message = previewNotice(contactFacts.phone);
+  if (asJson) return json(403, { error: message });
+  return replies.page(403, `Not sent – ${form.title}`, `<h1>Not sent: this is a preview</h1><p>${message}</p>`);
+}
+
 export async function sendStep(step: Step): Promise<Response> {
   const { form, deps, body, values, asJson } = step;
+  if (!deps.config.takesSubmissions) return notSent(step);
   const { tokenSecret, minMsBeforeSend } = deps.config;
   const clock = clockOf(deps.outbox);
   const markers = deps.outbox.markers;

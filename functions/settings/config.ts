@@ -4,6 +4,7 @@
  * under .data/, and mail written as .eml files under .data/mail/ when there is no SMTP_URL.
  * In production (any Netlify deploy context but "dev") nothing is defaulted that matters.
  */
+import { takesSubmissions } from '../../src/lib/deploy-context.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import settings from '../../content/settings/site.json' with { type: 'json' };
@@ -55,6 +56,8 @@ export interface PipelineConfig {
   /** Equality answers, sealed, apart from the submissions (functions/equality/). */
   equalityStoreName: string;
   siteOrigins: string[];
+  /** False on deploy previews and branch deploys: nothing is stored or mailed there. */
+  takesSubmissions: boolean;
 }
 
 /**
@@ -131,6 +134,7 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     markersStoreName: `${storeName}-markers`,
     equalityStoreName: `${storeName}-equality`,
     siteOrigins: siteUrl ? [new URL(siteUrl).origin] : [],
+    takesSubmissions: isLocal || takesSubmissions(deployContext),
   };
   const problems = settingsProblems(config);
   if (problems.length) throw new ConfigurationError(`Inconsistent settings: ${problems.join('; ')}`);

@@ -45,6 +45,7 @@ export const INFO_OUTCOMES: ReadonlySet<string> = new Set([
   'token-expired',
   'token-missing',
   'token-still-sending',
+  'preview-not-sent',
 ]);
 
 export interface Logged<T> {

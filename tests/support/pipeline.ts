@@ -71,6 +71,7 @@ export async function startPipeline(
     markersStoreName: 'submissions-test-markers',
     equalityStoreName: 'submissions-test-equality',
     siteOrigins: [],
+    takesSubmissions: true,
     ...overrides,
   };
   const mailer = createMailer(config);

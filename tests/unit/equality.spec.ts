@@ -7,7 +7,7 @@ import { givesAway, MIN_TO_REPORT, protect, tally, type Cell, type Shown } from 
 import { equalityReport, reportSeparateAnswers, type EqualityDeps } from '../../functions/equality/report.ts';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { openRecord } from '../../functions/records/open.ts';
-import { allFields, type Field } from '../../src/forms/fields.ts';
+import { allFields, type ChoiceField, type Field, type Values } from '../../src/forms/fields.ts';
 import { logsOf } from '../support/logs.ts';
 import { checkThenSend, startPipeline, type Pipeline } from '../support/pipeline.ts';
 import { decode } from '../support/smtp.ts';
@@ -235,7 +235,7 @@ test('an answer cannot be opened under another key, and keys that are not answer
 
 // The rule itself, against every way a reader could work a count out.
 
-const gender = allFields(form).find((field) => field.name === 'gender')!;
+const gender = allFields(form).find((field) => field.name === 'gender') as ChoiceField;
 
 /**
  * For each count of a question, every value a reader could give it from the report alone: the
@@ -315,7 +315,7 @@ test('no count from 1 to 4 can be worked out from any report, for every way up t
 });
 
 test('each option is counted, with those not given, and a question that is not a single choice is refused', () => {
-  const answers = [{ gender: 'woman' }, { gender: 'woman' }, { gender: '' }, {}, { gender: 'man' }];
+  const answers: Values[] = [{ gender: 'woman' }, { gender: 'woman' }, { gender: '' }, {}, { gender: 'man' }];
   expect(tally(gender, answers)).toEqual([
     { answer: 'Woman', count: 2 },
     { answer: 'Man', count: 1 },
@@ -327,7 +327,7 @@ test('each option is counted, with those not given, and a question that is not a
   const text: Field = { kind: 'text', name: 'x', label: 'X', messages: {} } as Field;
   expect(() => tally(text, answers)).toThrow(/"x" must be a single choice/);
   // Four of each gender and four who gave none: the total (24) would say so, so none is shown.
-  const fours = [...gender.options.map((option) => option.value), ''].flatMap((value) =>
+  const fours: Values[] = [...gender.options.map((option) => option.value), ''].flatMap((value) =>
     Array.from({ length: 4 }, () => ({ gender: value, ageGroup: '25-44' })),
   );
   const mail = equalityReport(form, fours, { from: '2027-01', to: '2027-01' }, 'to@x');
