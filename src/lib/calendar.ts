@@ -12,10 +12,22 @@ export interface CalendarEvent extends EventTimes {
   online: boolean;
 }
 
+/**
+ * A value for a property the library writes as it is (the calendar's name, X-WR-CALNAME): one
+ * line, with RFC 5545's TEXT escapes. A line break there would start a property of its own, or
+ * whole events, in everyone's calendar. The other properties are escaped by ical-generator.
+ */
+export function calendarText(value: string): string {
+  return value
+    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+    .replace(/[\\;,]/g, (character) => `\\${character}`)
+    .trim();
+}
+
 /** An iCalendar (RFC 5545) file of the events, each linking to its page on the site. */
 export function calendarFile(events: CalendarEvent[], siteUrl: URL, name: string): string {
   const calendar = ical({
-    name,
+    name: calendarText(name),
     prodId: { company: 'Restorative Gloucestershire', product: 'Website' },
     url: siteUrl.href,
   });

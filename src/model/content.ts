@@ -59,6 +59,15 @@ export const explainerAudiences = ['everyone', 'harmed', 'responsible', 'profess
 
 const text = (label: string, hint: string) => z.string().trim().min(1, `${label} is required`).meta({ label, hint });
 
+/** One line of text: a title becomes a heading, a page title and a calendar event's name. */
+const line = (label: string, hint: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .regex(/^[^\r\n\u0085\u2028\u2029]*$/, `${label} must be one line`)
+    .meta({ label, hint });
+
 const optionalText = (label: string, hint: string, widget?: 'text') =>
   z.string().trim().optional().meta({ label, hint, widget });
 
@@ -81,7 +90,7 @@ const contents = z.boolean().default(false).meta({
 
 /** Fields every entry that becomes a page has. */
 export const basePageSchema = z.object({
-  title: text('Title', 'The main heading of the page. Keep it short and plain.'),
+  title: line('Title', 'The main heading of the page. Keep it short and plain, on one line.'),
   summary: z.string().trim().min(1, 'Summary is required').max(300, 'Summary must be 300 characters or fewer').meta({
     label: 'Summary',
     hint: 'One or two sentences. Shown in lists and search results, and used as the description search engines show.',
