@@ -12,11 +12,11 @@ import { createSubmissionHandler } from './submission.ts';
  */
 export function serveForms(forms: Readonly<Record<string, ServerForm>>, makeDeps: MakeDeps = depsFor) {
   const submitAt = new Map<string, (request: Request, context?: Context) => Promise<Response>>();
-  const sentAt = new Map<string, (request: Request) => Promise<Response>>();
+  const sentAt = new Map<string, (request: Request, context?: Context) => Promise<Response>>();
   const bare = (address: string) => address.replace(/\/+$/, '');
   for (const form of Object.values(forms)) {
     const submit = createSubmissionHandler(form, makeDeps);
-    const sent = createConfirmationHandler(form);
+    const sent = createConfirmationHandler(form, makeDeps);
     for (const address of [form, form.formerAddresses]) {
       if (!address) continue;
       submitAt.set(bare(address.endpoint), submit);
@@ -28,7 +28,7 @@ export function serveForms(forms: Readonly<Record<string, ServerForm>>, makeDeps
     const submit = submitAt.get(path);
     if (submit) return submit(request, context);
     const sent = sentAt.get(path);
-    if (sent) return sent(request);
+    if (sent) return sent(request, context);
     return json(404, { error: 'There is no form at this address' });
   };
 }

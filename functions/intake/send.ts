@@ -18,6 +18,7 @@ import { previewNotice } from '../../src/lib/deploy-context.ts';
 import { logEvent } from '../settings/log.ts';
 import { json, redirect, type Body } from './http.ts';
 import { problemMessage, type Replies } from './replies.ts';
+import { referenceProof } from './proof.ts';
 import { checkToken, issueToken } from './token.ts';
 import { usedTokenKey } from './used-tokens.ts';
 
@@ -38,10 +39,12 @@ export function checkStep({ form, deps, values, asJson, replies }: Step): Promis
   return replies.checkAnswers(200, values, token);
 }
 
-const sent = (form: ServerForm, reference: string, values: Values, asJson: boolean) => {
-  const confirmationUrl = confirmationQuery(form, reference, values);
+/** The answer to a send that was kept: 201 with the reference, or on to its confirmation page. */
+export function sent(form: ServerForm, deps: HandlerDeps, reference: string, values: Values, asJson: boolean) {
+  const proof = referenceProof(deps.config.tokenSecret, form.id, reference);
+  const confirmationUrl = confirmationQuery(form, reference, values, proof);
   return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
-};
+}
 
 /** On a deploy preview or branch deploy: nothing is stored or mailed, and the person is told so. */
 function notSent({ form, asJson, replies }: Step): Response | Promise<Response> {
@@ -71,7 +74,7 @@ export async function sendStep(step: Step): Promise<Response> {
     const reference = earlier ? normaliseReference(String(earlier.metadata.reference)) : undefined;
     if (reference) {
       logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
-      return sent(form, reference, values, asJson);
+      return sent(form, deps, reference, values, asJson);
     }
     if (performance.now() + pause > deadline) return stillSending(step, body.token as string);
     await sleep(pause);
@@ -127,5 +130,5 @@ async function store(step: Step, usedMarker: string): Promise<Response> {
   // the sweep retries failures.
   const delivery = deliverOnArrival(deps.outbox, form, reference);
   if (delivery) context?.waitUntil(delivery);
-  return sent(form, reference, values, asJson);
+  return sent(form, deps, reference, values, asJson);
 }

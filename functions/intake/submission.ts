@@ -6,15 +6,14 @@
 import type { Context } from '@netlify/functions';
 import type { ServerForm } from '../forms/definition.ts';
 import { HONEYPOT_FIELD, type Values } from '../../src/forms/fields.ts';
-import { confirmationQuery } from '../../src/forms/render.ts';
 import { newReference } from '../records/reference.ts';
 import { depsFor, type MakeDeps } from '../settings/deps.ts';
 import { logEvent } from '../settings/log.ts';
 import { guard, isFilled } from './guard.ts';
-import { json, redirect } from './http.ts';
+import { json } from './http.ts';
 import { noScriptStep } from './no-script.ts';
 import { problemMessage, repliesFor } from './replies.ts';
-import { checkStep, sendStep } from './send.ts';
+import { checkStep, sendStep, sent } from './send.ts';
 import { parseAnswers } from './validate.ts';
 
 export function createSubmissionHandler(form: ServerForm, makeDeps: MakeDeps = depsFor) {
@@ -40,9 +39,7 @@ async function steps(form: ServerForm, makeDeps: MakeDeps, request: Request, con
   if (isFilled(body[HONEYPOT_FIELD])) {
     logEvent({ form: form.id, outcome: 'honeypot' });
     // Answered exactly as a real send is, with a reference like any other: a bot learns nothing.
-    const reference = newReference();
-    const confirmationUrl = confirmationQuery(form, reference, body as Values);
-    return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
+    return sent(form, deps, newReference(), body as Values, asJson);
   }
 
   const early = await noScriptStep(form, body, asJson, replies);

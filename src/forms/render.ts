@@ -396,8 +396,9 @@ export function renderCheckAnswers(form: FormDefinition, values: Values, token: 
 export type ContactFacts = Contact;
 
 /** The voice a confirmation page is worded in, carried in its address (`for=other`). */
-export function confirmationQuery(form: FormDefinition, reference: string, values: Values) {
-  return `${form.confirmationPath}?reference=${reference}${speakerFor(form, values).voice === 'other' ? '&for=other' : ''}`;
+/** The confirmation page's address: the reference, its proof (functions/intake/proof.ts) and the voice. */
+export function confirmationQuery(form: FormDefinition, reference: string, values: Values, proof: string) {
+  return `${form.confirmationPath}?reference=${reference}&proof=${encodeURIComponent(proof)}${speakerFor(form, values).voice === 'other' ? '&for=other' : ''}`;
 }
 
 /** The confirmation: the reference in a panel with no links in it, then what happens next. */

@@ -4,6 +4,8 @@ import referralForm from '../../functions/forms/referral.ts';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 import { isReference } from '../../functions/records/reference.ts';
+import { createConfirmationHandler } from '../../functions/intake/confirmation-page.ts';
+import { proven } from '../support/proof.ts';
 import { formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
 /**
@@ -227,7 +229,16 @@ test('a filled honeypot is answered like a success, but nothing is stored and no
     const answer = (await response.json()) as { reference: string; confirmationUrl: string };
     expect(Object.keys(answer).sort()).toEqual(['confirmationUrl', 'reference']);
     expect(isReference(answer.reference), answer.reference).toBe(true);
-    expect(answer.confirmationUrl).toBe(`/forms/referral/sent/?reference=${answer.reference}`);
+    expect(answer.confirmationUrl).toBe(
+      `/forms/referral/sent/?${proven(pipeline.config.tokenSecret, 'referral', answer.reference)}`,
+    );
+    // Its confirmation page shows it as it would a real one's.
+    const page = await createConfirmationHandler(
+      referralForm,
+      () => pipeline.deps,
+    )(new Request(`http://localhost${answer.confirmationUrl}`));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(answer.reference);
     references.add(answer.reference);
   }
   expect(references.size).toBe(2);
@@ -237,7 +248,7 @@ test('a filled honeypot is answered like a success, but nothing is stored and no
     formRequest('/api/referral', { ...REFERRAL_ANSWERS, referralFor: 'professional', website: 'x', action: 'send' }),
   );
   expect(((await forOther.json()) as { confirmationUrl: string }).confirmationUrl).toMatch(
-    /^\/forms\/referral\/sent\/\?reference=RG-[0-9A-Z]{4}-[0-9A-Z]{4}&for=other$/,
+    /^\/forms\/referral\/sent\/\?reference=RG-[0-9A-Z]{4}-[0-9A-Z]{4}&proof=[\w-]{22}&for=other$/,
   );
   // Nested as deep as 32 KB allows: still a trap, and no stack overflow (which was a 503).
   const deep = `{"website":${'['.repeat(9000)}"x"${']'.repeat(9000)},"fullName":"Bot"}`;
@@ -248,16 +259,21 @@ test('a filled honeypot is answered like a success, but nothing is stored and no
     formRequest('/api/referral', 'website=&website=http%3A%2F%2Fspam.example&fullName=Bot', { form: true }),
   );
   expect(asForm.status).toBe(303);
-  expect(asForm.headers.get('location')).toMatch(/^\/forms\/referral\/sent\/\?reference=RG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(asForm.headers.get('location')).toMatch(
+    /^\/forms\/referral\/sent\/\?reference=RG-[0-9A-Z]{4}-[0-9A-Z]{4}&proof=[\w-]{22}$/,
+  );
   await pipeline.settle();
   expect(await storedRecords()).toEqual(before);
   expect(pipeline.mail.received.length).toBe(mailBefore);
 });
 
-test('a confirmation page shows only a well-formed reference', async () => {
-  const { createConfirmationHandler } = await import('../../functions/intake/confirmation-page.ts');
-  const confirm = createConfirmationHandler(referralForm);
-  const good = await confirm(new Request('http://localhost/refer/confirmation/?reference=RG-7Q2K-M9XD'));
+test('a confirmation page shows only a well-formed reference, with its proof', async () => {
+  const confirm = createConfirmationHandler(referralForm, () => pipeline.deps);
+  const good = await confirm(
+    new Request(
+      `http://localhost/refer/confirmation/?${proven(pipeline.config.tokenSecret, 'referral', 'RG-7Q2K-M9XD')}`,
+    ),
+  );
   expect(good.status).toBe(200);
   expect(await good.text()).toContain('RG-7Q2K-M9XD');
   for (const bad of ['', 'RG-1234', '<script>', 'RG-IIII-OOOO-X']) {

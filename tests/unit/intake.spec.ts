@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { overriding } from '../support/stores.ts';
 import { createConfirmationHandler } from '../../functions/intake/confirmation-page.ts';
+import { referenceProof } from '../../functions/intake/proof.ts';
 import { guard } from '../../functions/intake/guard.ts';
 import { problemMessage, repliesFor } from '../../functions/intake/replies.ts';
 import { createSubmissionHandler } from '../../functions/intake/submission.ts';
@@ -118,38 +119,62 @@ test('a body that is not an object of answers is sent back to be sent as answers
     });
 });
 
-test('the confirmation page: GET or HEAD only; the reference in the voice it was sent in; nothing for no reference', async () => {
-  const page = createConfirmationHandler(referral);
+test('the confirmation page: GET or HEAD only; the reference in the voice it was sent in; nothing claimed without its proof', async () => {
+  const page = createConfirmationHandler(referral, () => pipeline.deps);
+  const proof = referenceProof(pipeline.config.tokenSecret, referral.id, 'RG-7Q2K-M9XD');
   const post = await page(new Request('http://localhost/forms/referral/sent/', { method: 'POST' }));
   expect(post.status).toBe(405);
   expect(post.headers.get('allow')).toBe('GET, HEAD');
   expect(
-    (await page(new Request('http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD', { method: 'HEAD' })))
-      .status,
+    (
+      await page(
+        new Request(`http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD&proof=${proof}`, { method: 'HEAD' }),
+      )
+    ).status,
   ).toBe(200);
 
   const self = parse(
-    await (await page(new Request('http://localhost/forms/referral/sent/?reference=rg-7q2k-m9xd'))).text(),
+    await (
+      await page(new Request(`http://localhost/forms/referral/sent/?reference=rg-7q2k-m9xd&proof=${proof}`))
+    ).text(),
   );
   expect(textOf(self.querySelector('[data-reference]'))).toBe('RG-7Q2K-M9XD');
   expect(textOf(self.querySelector('title'))).toContain(referral.sentTitle);
   expect(textOf(self.body)).toContain(say(referral.nextSteps[0], { voice: 'self' }));
   const other = parse(
-    await (await page(new Request('http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD&for=other'))).text(),
+    await (
+      await page(new Request(`http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD&proof=${proof}&for=other`))
+    ).text(),
   );
   expect(textOf(other.body)).toContain(say(referral.nextSteps[0], { voice: 'other' }));
   expect(say(referral.nextSteps[0], { voice: 'other' })).not.toBe(say(referral.nextSteps[0], { voice: 'self' }));
   const odd = parse(
-    await (await page(new Request('http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD&for=x'))).text(),
+    await (
+      await page(new Request(`http://localhost/forms/referral/sent/?reference=RG-7Q2K-M9XD&proof=${proof}&for=x`))
+    ).text(),
   );
   expect(textOf(odd.body)).toContain(say(referral.nextSteps[0], { voice: 'self' }));
 
-  const missing = await page(new Request('http://localhost/forms/referral/sent/'));
-  expect(missing.status).toBe(404);
-  const notFound = parse(await missing.text());
-  expect(textOf(notFound.querySelector('h1'))).toBe('Page not found');
-  expect(textOf(notFound.querySelector('title'))).toContain('Page not found');
-  expect(notFound.querySelector('main a[href="/refer/"]')).not.toBeNull();
+  // No reference, a reference typed in, a proof for another reference or another form, a proof cut short.
+  const otherForm = referenceProof(pipeline.config.tokenSecret, 'feedback', 'RG-7Q2K-M9XD');
+  const otherReference = referenceProof(pipeline.config.tokenSecret, referral.id, 'RG-7Q2K-M9XE');
+  for (const query of [
+    '',
+    '?reference=RG-7Q2K-M9XD',
+    `?reference=RG-7Q2K-M9XD&proof=${otherForm}`,
+    `?reference=RG-7Q2K-M9XD&proof=${otherReference}`,
+    `?reference=RG-7Q2K-M9XD&proof=${proof.slice(0, -1)}`,
+    `?reference=RG-7Q2K-M9XD&proof=${proof}&proof=x`.replace(`proof=${proof}&`, ''),
+  ]) {
+    const missing = await page(new Request(`http://localhost/forms/referral/sent/${query}`));
+    expect(missing.status, query).toBe(404);
+    const notFound = parse(await missing.text());
+    expect(textOf(notFound.querySelector('h1'))).toBe('We cannot show a reference on this page');
+    expect(textOf(notFound.querySelector('title'))).toMatch(/^Reference not shown/);
+    expect(textOf(notFound.body)).toMatch(/cannot say whether anything was sent/);
+    expect(textOf(notFound.body)).not.toMatch(/RG-7Q2K-M9XD|has been sent|Referral sent/i);
+    expect(notFound.querySelector('main a[href="/refer/"]')).not.toBeNull();
+  }
 });
 
 test('a problem page without JavaScript: the calm message with the phone number, titled as an error, kept by the browser only', async () => {

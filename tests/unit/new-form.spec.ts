@@ -10,6 +10,7 @@ import { parse } from '../support/dom.ts';
 import questionWordsFixture from '../fixtures/question-form/form.ts';
 import questionServerFixture from '../fixtures/question-form/server.ts';
 import { formRequest, startPipeline } from '../support/pipeline.ts';
+import { proven } from '../support/proof.ts';
 
 /**
  * A new form is one module: this one exists only in this file, and the pipeline serves it,
@@ -55,7 +56,7 @@ test('a form defined only by its module is served, checked, stored and delivered
     );
     expect(sent.status).toBe(201);
     const { reference, confirmationUrl } = (await sent.json()) as { reference: string; confirmationUrl: string };
-    expect(confirmationUrl).toBe(`/forms/question/sent/?reference=${reference}`);
+    expect(confirmationUrl).toBe(`/forms/question/sent/?${proven(pipeline.config.tokenSecret, 'question', reference)}`);
     const { deliver } = await import('../../functions/delivery/deliver.ts');
     await deliver(pipeline.deps.outbox, reference);
     const mail = await pipeline.mail.waitFor(`[${reference}] New question`);
@@ -117,7 +118,9 @@ test('every form still answers at the addresses it had before the shared ones', 
       expect(posted.status, endpoint).toBe(422);
       expect(await posted.text()).toContain(form.title);
       for (const address of [confirmationPath, confirmationPath.replace(/\/$/, '')]) {
-        const page = await serve(new Request(`http://localhost${address}?reference=RG-7Q2K-M9XD`));
+        const page = await serve(
+          new Request(`http://localhost${address}?${proven(pipeline.config.tokenSecret, form.id, 'RG-7Q2K-M9XD')}`),
+        );
         expect(page.status, address).toBe(200);
         expect(await page.text()).toContain(form.sentTitle);
       }

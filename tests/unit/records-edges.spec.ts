@@ -7,6 +7,7 @@ import { newKeySpec, parseKeyring, seal } from '../../functions/records/seal.ts'
 import type { PipelineConfig } from '../../functions/settings/config.ts';
 import { logEvent } from '../../functions/settings/log.ts';
 import { logsOf } from '../support/logs.ts';
+import { proven } from '../support/proof.ts';
 
 /** Records, keys, references and log lines at their edges: each refusal with its own reason. */
 const keyring = parseKeyring(`${newKeySpec('k2')},${newKeySpec('k1')}`);
@@ -100,12 +101,14 @@ test('the log: one JSON line each, with the time, errors as errors and the rest 
 });
 
 test('each form is found at its address with or without a slash; no form, no page', async () => {
-  const serve = serveForms(SERVER_FORMS, () => {
-    throw new Error('not needed to say no');
-  });
+  const secret = Buffer.alloc(32, 7);
+  const serve = serveForms(SERVER_FORMS, () => ({ config: { tokenSecret: secret } }) as never);
   const missing = await serve(new Request('http://localhost/api/forms/nothing', { method: 'POST' }));
   expect(missing.status).toBe(404);
   expect(await missing.json()).toEqual({ error: 'There is no form at this address' });
   for (const address of ['/forms/referral/sent', '/forms/referral/sent/', '/forms/referral/sent//'])
-    expect((await serve(new Request(`http://localhost${address}?reference=RG-7Q2K-M9XD`))).status, address).toBe(200);
+    expect(
+      (await serve(new Request(`http://localhost${address}?${proven(secret, 'referral', 'RG-7Q2K-M9XD')}`))).status,
+      address,
+    ).toBe(200);
 });

@@ -340,10 +340,12 @@ test('once sent, Back finds the reference and a fresh start, not the answers rea
     ['/forms/every-kind/sent/?reference=RG-AAAA-BBBB', 'See what happens next'],
     ['/every-kind/', 'Start a new answer'],
   ]);
-  expect(confirmationQuery(form, 'RG-AAAA-BBBB', { who: 'friend' })).toBe(
-    '/forms/every-kind/sent/?reference=RG-AAAA-BBBB&for=other',
+  expect(confirmationQuery(form, 'RG-AAAA-BBBB', { who: 'friend' }, 'a-b_c')).toBe(
+    '/forms/every-kind/sent/?reference=RG-AAAA-BBBB&proof=a-b_c&for=other',
   );
-  expect(confirmationQuery(form, 'RG-AAAA-BBBB', { who: 'me' })).toBe('/forms/every-kind/sent/?reference=RG-AAAA-BBBB');
+  expect(confirmationQuery(form, 'RG-AAAA-BBBB', { who: 'me' }, 'p&q')).toBe(
+    '/forms/every-kind/sent/?reference=RG-AAAA-BBBB&proof=p%26q',
+  );
 });
 
 test('every character that means something in HTML is escaped', () => {
