@@ -6,6 +6,8 @@ import { cmsLocalBackendInDev } from './integrations/cms-local-dev.ts';
 import { securityHeaders } from './integrations/headers.ts';
 import { pagefindIndex } from './integrations/pagefind.ts';
 import { stripImageMetadata } from './integrations/strip-image-metadata.ts';
+import { uploadTypes } from './integrations/upload-types.ts';
+import { cmsRepositoryNamed } from './integrations/cms-repository.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
 const isDev = process.argv.includes('dev');
@@ -19,7 +21,11 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // Order matters: the headers rules are written last, once every file is in place.
-  integrations: [mdx(), stripImageMetadata(), pagefindIndex(), securityHeaders(), cmsLocalBackendInDev()],
+  integrations: [
+    uploadTypes(),
+    cmsRepositoryNamed(),
+    mdx(),
+    stripImageMetadata(), pagefindIndex(), securityHeaders(), cmsLocalBackendInDev()],
   vite: {
     build: { assetsInlineLimit: 0 },
     plugins: isDev

@@ -119,6 +119,9 @@ export function cmsConfig(options: BackendOptions = {}) {
     locale: 'en',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
+    // Camera and location data removed in the browser, before an upload reaches the repository
+    // (JPEG, PNG and WebP; the build refuses other types: integrations/upload-types.ts).
+    media_processing: { enabled: true, strip_metadata: true },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: Object.entries(COLLECTIONS).flatMap(([name, spec]) => cmsCollections(name, spec)),
   };

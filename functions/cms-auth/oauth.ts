@@ -87,8 +87,9 @@ export async function handleCmsAuth(request: Request, fetchImpl: typeof fetch = 
     authorize.searchParams.set('client_id', clientId);
     authorize.searchParams.set('redirect_uri', redirectUri);
     // GitHub's narrowest scope that can commit content: public_repo for a public repository.
-    // A private repository needs GITHUB_SCOPE=repo (OAuth apps have nothing narrower).
-    authorize.searchParams.set('scope', env('GITHUB_SCOPE') ?? 'public_repo');
+    // `repo`: the site's repository is private (drafts and uploads are branches and pull requests,
+    // which in a public repository anyone can read). OAuth apps have nothing narrower than `repo`.
+    authorize.searchParams.set('scope', env('GITHUB_SCOPE') ?? 'repo');
     authorize.searchParams.set('state', state);
     return new Response(null, {
       status: 302,

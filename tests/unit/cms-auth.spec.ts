@@ -32,14 +32,14 @@ describe('with GitHub settings', () => {
     expect(response.headers.get('set-cookie')).toContain('HttpOnly');
   });
 
-  test('login asks GitHub for no more than a public repository needs, unless told', async () => {
+  test('login asks GitHub for a private repository’s scope, unless told otherwise', async () => {
     const scope = async () =>
       new URL(
         (await handleCmsAuth(new Request('https://site.example/api/cms-auth'))).headers.get('location')!,
       ).searchParams.get('scope');
-    expect(await scope()).toBe('public_repo');
-    process.env.GITHUB_SCOPE = 'repo';
     expect(await scope()).toBe('repo');
+    process.env.GITHUB_SCOPE = 'public_repo';
+    expect(await scope()).toBe('public_repo');
     delete process.env.GITHUB_SCOPE;
   });
 
