@@ -1,13 +1,14 @@
 /**
  * Forms whose staff get a daily digest instead of an email each (the form's `delivery`
  * setting): their records wait in the store, and the sweep sends what is waiting in one email,
- * shuffled, once a day from the form's hour (UK time), when enough are waiting or the oldest has
- * waited long enough. Each day's digest is claimed by a marker written `onlyIfNew`, so of any
+ * shuffled, once a day from the form's hour (UK time), when enough are waiting from earlier days
+ * or the oldest has waited long enough. Each day's digest is claimed by a marker written `onlyIfNew`, so of any
  * number of sweeps one sends; a failed send gives the claim up, and the next sweep tries again.
  */
 import { randomInt } from 'node:crypto';
 import type { DigestSettings, ServerForm } from '../forms/definition.ts';
 import { claimMarker } from '../records/markers.ts';
+import { keptTime, ukDay } from '../records/day.ts';
 import { openRecord, RecordProblem } from '../records/open.ts';
 import { park, writeMetadata, type RecordMetadata, type Submission } from '../records/store.ts';
 import { inboxFor } from '../settings/config.ts';
@@ -53,7 +54,13 @@ export function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /** The digest email: each submission as staff would read it alone, in the order given. */
-export function digestEmail(form: ServerForm, submissions: Submission[], day: string, to: string): OutgoingMail {
+export function digestEmail(
+  form: ServerForm,
+  submissions: Submission[],
+  day: string,
+  to: string,
+  now = Date.now(),
+): OutgoingMail {
   const parts = submissions.map((submission) =>
     staffEmail(form, submission.reference, submission.values, submission.receivedAt, to),
   );
@@ -65,6 +72,8 @@ export function digestEmail(form: ServerForm, submissions: Submission[], day: st
     subject: `${form.staffSubject}: ${count}, ${day}`,
     text: [intro, ...parts.map((part) => part.text)].join('\n\n----------\n\n'),
     html: `<p>${escapeHtml(intro)}</p>${parts.map((part) => part.html).join('<hr>')}`,
+    // An anonymous form's digest is dated to its day, like everything else kept for it.
+    ...(form.anonymous ? { date: new Date(keptTime(form, now)) } : {}),
   };
 }
 
@@ -80,13 +89,16 @@ export interface Waiting {
 export async function sendDigest(deps: OutboxDeps, form: ServerForm, waiting: Waiting[]): Promise<number> {
   const settings = digestOf(form);
   const now = clockOf(deps)();
-  const received = waiting.map((entry) => Date.parse(entry.metadata.receivedAt));
-  if (!settings || !digestDue(settings, received, now)) return 0;
   const { day } = ukDayAndHour(now);
+  // Only what came on earlier days: a digest sent minutes after one arrived today would say
+  // when it came. Today's wait for tomorrow's.
+  const ready = waiting.filter((entry) => ukDay(Date.parse(entry.metadata.receivedAt)) < day);
+  const received = ready.map((entry) => Date.parse(entry.metadata.receivedAt));
+  if (!settings || !digestDue(settings, received, now)) return 0;
   const claim = `digest/${form.id}/${day}`;
-  if (!(await claimMarker(deps.markers, claim, now))) return 0;
+  if (!(await claimMarker(deps.markers, claim, keptTime(form, now)))) return 0;
   const opened: { submission: Submission; text: string; metadata: RecordMetadata }[] = [];
-  for (const { reference, metadata } of waiting) {
+  for (const { reference, metadata } of ready) {
     const text = await deps.store.get(reference, { type: 'text', consistency: 'strong' });
     if (text === null) continue;
     try {
@@ -99,13 +111,13 @@ export async function sendDigest(deps: OutboxDeps, form: ServerForm, waiting: Wa
   if (opened.length === 0) return 0;
   try {
     const to = inboxFor(deps.config, form);
-    await deps.mailer.send(digestEmail(form, shuffled(opened.map((entry) => entry.submission)), day, to));
+    await deps.mailer.send(digestEmail(form, shuffled(opened.map((entry) => entry.submission)), day, to, now));
   } catch (error) {
     await deps.markers.delete(claim).catch(() => undefined);
     logEvent({ form: form.id, outcome: 'digest-failed', count: opened.length, reason: failureReason(error) }, 'error');
     return 0;
   }
-  const deliveredAt = new Date(now).toISOString();
+  const deliveredAt = new Date(keptTime(form, now)).toISOString();
   for (const { submission, text, metadata } of opened) {
     await writeMetadata(deps, submission.reference, text, {
       ...metadata,

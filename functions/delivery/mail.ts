@@ -2,7 +2,8 @@
  * Sending mail: SMTP through nodemailer when SMTP_URL is set (TLS required unless the
  * server is on this machine), otherwise, locally, .eml files in .data/mail/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { PipelineConfig } from '../settings/config.ts';
@@ -14,6 +15,11 @@ export interface OutgoingMail {
   html: string;
   /** Used in the local .eml file name only. */
   tag: string;
+  /**
+   * The Date header, when it must say less than the moment of sending (an anonymous form's
+   * digest: its day). Also names and dates the local .eml file, to the day.
+   */
+  date?: Date;
 }
 
 export interface Mailer {
@@ -48,6 +54,7 @@ function smtpMailer(config: PipelineConfig, smtpUrl: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        date: mail.date,
       });
     },
   };
@@ -63,10 +70,15 @@ function fileMailer(config: PipelineConfig): Mailer {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        date: mail.date,
       });
       mkdirSync(config.mailDir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.tag}.eml`;
-      writeFileSync(path.join(config.mailDir, name), info.message as Buffer, { mode: 0o600 });
+      const stamp = mail.date
+        ? `${mail.date.toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`
+        : new Date().toISOString().replace(/[:.]/g, '-');
+      const file = path.join(config.mailDir, `${stamp}-${mail.tag}.eml`);
+      writeFileSync(file, info.message as Buffer, { mode: 0o600 });
+      if (mail.date) utimesSync(file, mail.date, mail.date);
     },
   };
 }

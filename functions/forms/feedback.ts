@@ -9,5 +9,7 @@ export default defineServerForm(feedbackForm, {
   anonymous: true,
   // Only someone who asked for a reply gives an address, and only they are answered.
   confirmation: [{ address: 'replyEmail', consent: { field: 'wantsReply', value: 'yes' } }],
-  delivery: 'immediate',
+  // Read together, at 09:00 UK time, three or more at a time or once a week: one feedback on a
+  // quiet day, mailed the moment it came, would point to the person seen that morning.
+  delivery: { digest: { hour: 9, atLeast: 3, orAfterDays: 7 } },
 });

@@ -10,6 +10,7 @@ import type { Values } from '../../src/forms/fields.ts';
 import { confirmationQuery } from '../../src/forms/render.ts';
 import { deliverOnArrival } from '../delivery/deliver.ts';
 import { claimMarker } from '../records/markers.ts';
+import { keptTime } from '../records/day.ts';
 import { normaliseReference } from '../records/reference.ts';
 import { storeSubmission } from '../records/store.ts';
 import { contactFacts } from '../settings/config.ts';
@@ -46,6 +47,14 @@ export function sent(form: ServerForm, deps: HandlerDeps, reference: string, val
   return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
 }
 
+/**
+ * The reference a log line may carry: none for an anonymous form, whose log lines are timed by
+ * the host to the second (a reference beside that time would say when the feedback came).
+ */
+function logged(form: ServerForm, reference: string): string | undefined {
+  return form.anonymous ? undefined : reference;
+}
+
 /** On a deploy preview or branch deploy: nothing is stored or mailed, and the person is told so. */
 function notSent({ form, asJson, replies }: Step): Response | Promise<Response> {
   logEvent({ form: form.id, outcome: 'preview-not-sent', status: 403 });
@@ -69,11 +78,16 @@ export async function sendStep(step: Step): Promise<Response> {
   // the same token still being stored is waited for; one that failed has given its claim up.
   const deadline = performance.now() + SEND_WAIT_MS;
   for (let pause = 25; ; pause = Math.min(pause * 2, 400)) {
-    if (await claimMarker(markers, usedMarker, clock())) return store(step, usedMarker);
+    if (await claimMarker(markers, usedMarker, keptTime(form, clock()))) return store(step, usedMarker);
     const earlier = await markers.getMetadata(usedMarker, { consistency: 'strong' });
     const reference = earlier ? normaliseReference(String(earlier.metadata.reference)) : undefined;
     if (reference) {
-      logEvent({ form: form.id, reference, outcome: 'already-sent', status: asJson ? 201 : 303 });
+      logEvent({
+        form: form.id,
+        reference: logged(form, reference),
+        outcome: 'already-sent',
+        status: asJson ? 201 : 303,
+      });
       return sent(form, deps, reference, values, asJson);
     }
     if (performance.now() + pause > deadline) return stillSending(step, body.token as string);
@@ -119,12 +133,14 @@ async function store(step: Step, usedMarker: string): Promise<Response> {
     logEvent({ form: form.id, outcome: 'store-failed', status: 503, reason: (error as Error).name }, 'error');
     return asJson ? json(503, { error: problemMessage(form) }) : replies.problem(503);
   }
-  logEvent({ form: form.id, reference, outcome: 'stored', status: asJson ? 201 : 303 });
+  logEvent({ form: form.id, reference: logged(form, reference), outcome: 'stored', status: asJson ? 201 : 303 });
   // The marker now names what it sent, so a second send of its token shows that confirmation.
   await markers
     // Stryker disable next-line StringLiteral: a marker's value is never read, only its metadata
-    .set(usedMarker, '', { metadata: { at: clockOf(deps.outbox)(), reference } })
-    .catch(() => logEvent({ form: form.id, reference, outcome: 'token-marker-failed' }, 'error'));
+    .set(usedMarker, '', { metadata: { at: keptTime(form, clockOf(deps.outbox)()), reference } })
+    .catch(() =>
+      logEvent({ form: form.id, reference: logged(form, reference), outcome: 'token-marker-failed' }, 'error'),
+    );
 
   // Stored, so it is safe to say yes. Email goes after the reply (or in the form's digest);
   // the sweep retries failures.

@@ -9,6 +9,7 @@ import { keepApart } from '../equality/answers.ts';
 import { splitSeparate } from '../equality/split.ts';
 import { logEvent } from '../settings/log.ts';
 import { clockOf, type OutboxDeps } from '../settings/deps.ts';
+import { keptTime } from './day.ts';
 import { newReference } from './reference.ts';
 import { seal } from './seal.ts';
 
@@ -38,7 +39,8 @@ const REFERENCE_TRIES = 5;
 
 export async function storeSubmission(deps: OutboxDeps, form: ServerForm, values: Values): Promise<string> {
   const clock = clockOf(deps)();
-  const now = new Date(clock).toISOString();
+  // An anonymous form's record holds its day only: nothing in it says the time it came.
+  const now = new Date(keptTime(form, clock)).toISOString();
   // Equality answers never join the record: they are kept apart, unlinked, for counts only.
   const { kept, apart } = splitSeparate(form, values);
   for (let attempt = 0; attempt < REFERENCE_TRIES; attempt++) {

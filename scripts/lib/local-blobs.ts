@@ -6,6 +6,7 @@
 import { getStore, setEnvironmentContext, type Store } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { randomBytes } from 'node:crypto';
+import { utimes } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { BLOBS_REGION } from '../../functions/settings/region.ts';
@@ -47,7 +48,23 @@ export async function startLocalBlobs(
   // (a GET of /site/store with no key) go one at a time here.
   let writes: Promise<unknown> = Promise.resolve();
   // handleRequest is what the library's own start() serves; it is private only in the types.
-  const library = blobs as unknown as { handleRequest(request: Request): Promise<Response>; address: string };
+  const library = blobs as unknown as {
+    handleRequest(request: Request): Promise<Response>;
+    getLocalPaths(url?: URL): { dataPath?: string; metadataPath?: string };
+    address: string;
+  };
+  // Files are dated to the day, never the moment: a file's time beside a feedback or an equality
+  // answer would say when it was sent, which the form promises nobody can tell (Netlify's own
+  // service shows no such times). The written file, its metadata and the folders above them.
+  // (The library's ETags come from these times; nothing here writes with If-Match, only onlyIfNew.)
+  const dateToTheDay = async (requestUrl: string) => {
+    const { dataPath, metadataPath } = library.getLocalPaths(new URL(requestUrl, url));
+    const day = Math.floor(Date.now() / 86_400_000) * 86_400;
+    for (const file of [dataPath, metadataPath]) {
+      for (let at = file; at && at.startsWith(directory) && at !== directory; at = path.dirname(at))
+        await utimes(at, day, day).catch(() => undefined);
+    }
+  };
   const server = createServer(async (req, res) => {
     try {
       const handle = () => library.handleRequest(toWebRequest(req, url));
@@ -59,6 +76,7 @@ export async function startLocalBlobs(
         const run = writes.then(handle, handle);
         writes = run.catch(() => undefined);
         response = await run;
+        if (req.method !== 'GET') await dateToTheDay(req.url ?? '/');
       } else {
         response = await handle();
       }

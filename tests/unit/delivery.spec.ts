@@ -461,27 +461,81 @@ test('confirmations: at most one email to an address in an hour, whatever is sub
   expect(confirmationsTo()).toHaveLength(2);
 });
 
-test('feedback needs no name or contact, and its email to staff says nothing of who sent it', async () => {
+test('three feedbacks at 09:01, 09:02 and 17:59 reach staff as one email at the next digest hour; nothing kept is finer than the day', async () => {
   const { default: feedbackForm } = await import('../../functions/forms/feedback.ts');
-  const sent = await checkThenSend(pipeline, feedbackForm, { overall: 'good', whatHelped: 'Being listened to.' });
-  expect(sent.status).toBe(201);
-  const { reference } = (await sent.json()) as { reference: string };
-  await pipeline.settle();
-  const mail = pipeline.mail.received.find((m) => decode(m.raw).includes(`[${reference}] New feedback`))!;
+  const { ukDayAndHour } = await import('../../functions/delivery/digest.ts');
+  const { readdirSync, statSync } = await import('node:fs');
+  const path = await import('node:path');
+  const HOUR = 3_600_000;
+  // To the next 09:01 UK time (UK offsets are whole hours).
+  pipeline.advance(HOUR - (pipeline.now() % HOUR));
+  while (ukDayAndHour(pipeline.now()).hour !== 9) pipeline.advance(HOUR);
+  pipeline.advance(MINUTE - pipeline.config.minMsBeforeSend);
+  const references: string[] = [];
+  const { lines } = await logsOf(async () => {
+    for (const [answer, wait] of [
+      ['Being listened to.', 0],
+      ['The room was calm.', MINUTE - pipeline.config.minMsBeforeSend],
+      ['It took a long time.', 8 * HOUR + 57 * MINUTE - pipeline.config.minMsBeforeSend],
+    ] as const) {
+      pipeline.advance(wait);
+      const sent = await checkThenSend(pipeline, feedbackForm, { overall: 'good', whatHelped: answer });
+      expect(sent.status).toBe(201);
+      references.push(((await sent.json()) as { reference: string }).reference);
+    }
+    expect(ukDayAndHour(pipeline.now()).hour).toBe(17);
+    await pipeline.settle();
+    pipeline.advance(6 * MINUTE);
+    await sweep(pipeline.deps.outbox);
+    expect(pipeline.mail.received).toEqual([]);
+    // The next morning, from the digest hour: one email of all three.
+    pipeline.advance(15 * HOUR + 4 * MINUTE);
+    expect(ukDayAndHour(pipeline.now()).hour).toBe(9);
+    await sweep(pipeline.deps.outbox);
+  });
+  expect(pipeline.mail.received).toHaveLength(1);
+  const [mail] = pipeline.mail.received;
   expect(mail.to).toEqual(['feedback@test.invalid']);
   const text = decode(mail.raw);
-  expect(text).toContain('Being listened to.');
-  // The day only: a time of day could point to the one person who finished a meeting then.
+  for (const answer of ['Being listened to.', 'The room was calm.', 'It took a long time.'])
+    expect(text).toContain(answer);
+  // The day only, in the body and the headers: a time could point to the one person seen then.
   const { mimePart } = await import('../support/smtp.ts');
   const body = mimePart(mail.raw, 'text/plain') + mimePart(mail.raw, 'text/html');
-  expect(body).toContain('New feedback from the website');
   expect(body).not.toMatch(/\d{1,2}:\d{2}/);
   expect(body).not.toMatch(/Reply to|Name:|Reference:\n/);
+  expect(mail.raw).toMatch(/^Date: .* 00:00:00 \+0000$/m);
+  // The records, their metadata, the markers and the files on disk: days, never times.
+  const outbox = pipeline.deps.outbox;
+  for (const reference of references) {
+    const { metadata } = (await outbox.store.getMetadata(reference))!;
+    for (const field of ['receivedAt', 'nextAttemptAt', 'deliveredAt'])
+      expect(String(metadata[field]), field).toMatch(/T00:00:00\.000Z$/);
+    const opened = (await import('../../functions/records/open.ts')).openRecord(
+      outbox,
+      reference,
+      (await outbox.store.get(reference, { type: 'text' }))!,
+    );
+    expect(opened.receivedAt).toMatch(/T00:00:00\.000Z$/);
+  }
+  for (const { key } of (await outbox.markers.list()).blobs) {
+    const at = Number((await outbox.markers.getMetadata(key))!.metadata.at);
+    expect(at % DAY, key).toBe(0);
+  }
+  const files = readdirSync(pipeline.blobsDir, { recursive: true, encoding: 'utf8' });
+  expect(files.length).toBeGreaterThan(6);
+  for (const file of files) expect(statSync(path.join(pipeline.blobsDir, file)).mtimeMs % DAY, file).toBe(0);
+  // The log: days only, and no line names a feedback's reference.
+  for (const line of lines) {
+    expect(String(line.at)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(JSON.stringify(line)).not.toMatch(/RG-/);
+  }
+  expect(lines.filter((line) => line.outcome === 'stored')).toHaveLength(3);
   // Nobody is sent a confirmation: there is no one to send it to.
-  expect(pipeline.mail.received.filter((m) => decode(m.raw).includes(`Your reference ${reference}`))).toHaveLength(0);
+  expect(pipeline.mail.received.filter((m) => decode(m.raw).includes('Your reference'))).toHaveLength(0);
 
-  // Asking for a reply is the person's choice, and then an address is needed.
   const handle = pipeline.handler(feedbackForm);
+  // Asking for a reply is the person's choice, and then an address is needed.
   const missing = await handle(
     formRequest(feedbackForm.endpoint, { overall: 'poor', wantsReply: 'yes', action: 'check' }),
   );

@@ -36,18 +36,21 @@ const send = (answer: string) => checkThenSend(pipeline, digestForm, { overall: 
 const feedbackMail = () => pipeline.mail.received.filter((mail) => mail.to.includes('feedback@test.invalid'));
 const run = () => sweep(pipeline.deps.outbox);
 
-test('feedback set to a digest waits for the hour and for three, then goes in one email, once', async () => {
+test('feedback set to a digest waits for the hour and for three from earlier days, then goes in one email, once', async () => {
   for (const answer of ['First answer', 'Second answer']) expect((await send(answer)).status).toBe(201);
   await pipeline.settle();
   expect(feedbackMail()).toEqual([]);
 
-  pipeline.advance(2 * HOUR + 5 * 60_000); // 09:05, but only two are waiting
+  pipeline.advance(DAY + 2 * HOUR + 5 * 60_000); // 09:05 the next day, but only two are waiting
   await run();
   expect(feedbackMail()).toEqual([]);
 
+  // A third today: it waits for tomorrow, so the email cannot follow it by minutes.
   expect((await send('Third answer')).status).toBe(201);
   await pipeline.settle();
+  await run();
   expect(feedbackMail()).toEqual([]);
+  pipeline.advance(DAY);
   await run();
   expect(feedbackMail()).toHaveLength(1);
   const text = decode(feedbackMail()[0].raw);
@@ -68,7 +71,7 @@ test('feedback set to a digest waits for the hour and for three, then goes in on
 test('before the hour nothing goes, however many are waiting', async () => {
   for (const answer of ['One', 'Two', 'Three', 'Four']) await send(answer);
   await pipeline.settle();
-  pipeline.advance(HOUR + 59 * 60_000); // 08:59
+  pipeline.advance(DAY + HOUR + 59 * 60_000); // 08:59 the next day
   await run();
   expect(feedbackMail()).toEqual([]);
   pipeline.advance(60_000); // 09:00
@@ -100,7 +103,7 @@ test('one feedback alone waits a week, then goes at the hour; health does not ca
 test('a digest that cannot be sent is tried again at the next sweep, and none is lost', async () => {
   for (const answer of ['A', 'B', 'C']) await send(answer);
   await pipeline.settle();
-  pipeline.advance(2 * HOUR);
+  pipeline.advance(DAY + 2 * HOUR);
   await pipeline.mail.stop();
   await run();
   expect(feedbackMail()).toEqual([]);
@@ -141,7 +144,7 @@ test('the oldest waiting decides, whatever order they are listed in; the UK day 
 test('a digest is one email of every waiting submission, counted, each marked delivered once and logged', async () => {
   for (const answer of ['A', 'B', 'C']) await send(answer);
   await pipeline.settle();
-  pipeline.advance(2 * HOUR);
+  pipeline.advance(DAY + 2 * HOUR);
   const { lines } = await logsOf(() => run());
   expect(lines.filter((line) => String(line.outcome).startsWith('digest'))).toEqual([
     expect.objectContaining({ form: 'feedback', outcome: 'digest-delivered', count: 3 }),
@@ -166,7 +169,7 @@ test('a digest is one email of every waiting submission, counted, each marked de
 test('a digest that fails is logged as an error with its count, and the day is free to try again', async () => {
   for (const answer of ['A', 'B', 'C']) await send(answer);
   await pipeline.settle();
-  pipeline.advance(2 * HOUR);
+  pipeline.advance(DAY + 2 * HOUR);
   await pipeline.mail.stop();
   const { lines, errors } = await logsOf(() => run());
   expect(errors).toContain('digest-failed');

@@ -260,6 +260,9 @@ test('a digest form’s records are counted as waiting until their digest goes, 
   pipeline.advance(3 * MINUTE);
   expect(await quietly(() => sweep(outbox))).toMatchObject({ delivered: 0, pending: 1 });
   await storeSubmission(outbox, digestFeedback, { overall: 'poor' });
+  // Both came today: they wait for tomorrow's digest.
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ delivered: 0, pending: 2 });
+  pipeline.advance(DAY);
   expect(await quietly(() => sweep(outbox))).toMatchObject({ delivered: 2, pending: 0 });
 });
 
@@ -291,6 +294,7 @@ test('a delivery or a digest that throws is counted as a problem and logged, and
   });
   const withDigest = { ...outbox, forms: { ...SERVER_FORMS, feedback: digestFeedback } };
   await storeSubmission(withDigest, digestFeedback, { overall: 'good' });
+  pipeline.advance(DAY);
   const markers = overriding(outbox.markers, (target, name) => {
     if (name === 'set')
       return async (key: string, ...rest: unknown[]) => {
