@@ -25,7 +25,11 @@ export default defineConfig({
     uploadTypes(),
     cmsRepositoryNamed(),
     mdx(),
-    stripImageMetadata(), pagefindIndex(), securityHeaders(), cmsLocalBackendInDev()],
+    stripImageMetadata(),
+    pagefindIndex(),
+    securityHeaders(),
+    cmsLocalBackendInDev(),
+  ],
   vite: {
     build: { assetsInlineLimit: 0 },
     plugins: isDev

@@ -42,7 +42,7 @@ export function tally(field: Field, answers: Values[]): Cell[] {
  * is just one, or when they add up to 4 each.
  */
 export function givesAway(hiddenSmall: number[], hiddenLarge: number): boolean {
-  if (hiddenSmall.length === 0 || hiddenLarge > 0) return false;
+  if (hiddenLarge > 0) return false;
   const total = hiddenSmall.reduce((sum, count) => sum + count, 0);
   return total > 0 && (hiddenSmall.length === 1 || total === (MIN_TO_REPORT - 1) * hiddenSmall.length);
 }

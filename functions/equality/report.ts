@@ -119,7 +119,6 @@ export async function reportSeparateAnswers(deps: EqualityDeps, now: number): Pr
     byForm.set(answer.form, [...(byForm.get(answer.form) ?? []), answer]);
   }
   for (const [formId, entries] of byForm) {
-    if (entries.length < MIN_TO_REPORT) continue;
     const values: Values[] = [];
     for (const { key } of entries) {
       const opened = await readAnswers(deps.equality, deps.keyring, key);

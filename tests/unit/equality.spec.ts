@@ -176,8 +176,17 @@ test('a report that fails to send is sent by a later sweep, once, and its answer
   expect(left).toEqual([expect.stringMatching(/^report\/volunteer-application\/\d{4}-\d{2}$/)]);
   for (const { text } of filesUnder(pipeline.blobsDir).filter(({ file }) => file.includes('equality')))
     expect(text).not.toMatch(/Woman/);
-  // Sweeps at once: one sends it.
-  await logsOf(() => Promise.all([sweep(outbox), sweep(outbox), sweep(outbox)]));
+  // Sweeps at once: one sends it, and says it sent one.
+  const deps: EqualityDeps = {
+    equality: outbox.equality,
+    markers: outbox.markers,
+    keyring: pipeline.config.keyring,
+    forms: outbox.forms,
+    send: (mail) => outbox.mailer.send(mail),
+    inboxFor: () => 'volunteers@test.invalid',
+  };
+  const counts = await Promise.all([1, 2, 3].map(() => reportSeparateAnswers(deps, pipeline.now())));
+  expect(counts.sort()).toEqual([0, 0, 1]);
   expect(reportsSent()).toHaveLength(1);
   expect(decode(reportsSent()[0].raw)).toMatch(/Woman: 5/);
   await logsOf(() => sweep(outbox));
@@ -220,6 +229,7 @@ test('an answer cannot be opened under another key, and keys that are not answer
   const now = Date.parse('2027-02-10T10:00:00Z');
   await keepApart(equality, keyring, form.id, { gender: 'woman' }, now);
   await keepApart(equality, keyring, form.id, {}, now);
+  expect((await equality.list()).blobs).toHaveLength(1);
   const [{ key }] = (await equality.list()).blobs;
   expect(parseAnswerKey(key)).toEqual({ key, form: form.id, month: '2027-02' });
   const moved = key.replace('2027-02', '2027-01');
@@ -270,7 +280,9 @@ test('a report with one rare answer says "fewer than 5", and hides one more so i
   expect(rows.map((row) => row.shown)).toEqual([9, 'fewer than 5', 'fewer than 5', 'fewer than 5', 'fewer than 5', 6]);
   // One answer under five, the rest shown: 10 − 9 would give it away, so the smallest shown goes too.
   expect(protect(cells([9, 1, 5]))!.map((row) => row.shown)).toEqual([9, 'fewer than 5', 'not shown']);
-  expect(protect(cells([9, 2, 7, 5]))!.map((row) => row.shown)).toEqual([9, 'fewer than 5', 7, 'not shown']);
+  expect(protect(cells([9, 2, 5, 7]))!.map((row) => row.shown)).toEqual([9, 'fewer than 5', 'not shown', 7]);
+  expect(protect(cells([9, 2, 5, 5]))!.map((row) => row.shown)).toEqual([9, 'fewer than 5', 'not shown', 5]);
+  expect(protect(cells([5, 1, 9]))!.map((row) => row.shown)).toEqual(['not shown', 'fewer than 5', 9]);
   // All under five and each exactly 4: the total would say so; nothing of the question is shown.
   expect(protect(cells([4, 4]))).toBeUndefined();
   expect(protect(cells([4, 4, 6]))!.map((row) => row.shown)).toEqual(['fewer than 5', 'fewer than 5', 'not shown']);
@@ -338,6 +350,11 @@ test('each option is counted, with those not given, and a question that is not a
   );
   expect(mail.text).toMatch(/Your age group\n  18 to 24: fewer than 5\n  25 to 44: 24\n/);
   expect(mail.html).toContain('&quot;fewer than 5&quot;');
+  expect(mail.text.split('\n\n').slice(0, 3)).toEqual([
+    'Equality monitoring for applications, 2027-01: 24 people answered at least one question.',
+    'Counts from 0 to 4 are shown as "fewer than 5". "Not shown" hides one more count, so that a small count cannot be worked out from the total.',
+    'These counts are all that is kept: the answers were never linked to any application, and have now been deleted.',
+  ]);
 });
 
 test('a report names only forms it knows, never reads past its store, and keeps every form’s counts apart', async () => {
