@@ -3,9 +3,27 @@ import type { Store } from '@netlify/blobs';
 import { createHmac } from 'node:crypto';
 import { claimNextLink } from '../records/markers.ts';
 
+/**
+ * One mailbox, however it is written: lower case, without a `+tag` (a+1@… and a+2@… reach the
+ * same inbox), and for Gmail without dots and with googlemail.com as gmail.com. Otherwise one
+ * person could have the site mail any inbox as often as they liked.
+ */
+export function mailboxOf(address: string): string {
+  const lower = address.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  if (at < 0) return lower;
+  let local = lower.slice(0, at);
+  let domain = lower.slice(at + 1);
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  if (domain === 'gmail.com') local = local.replaceAll('.', '');
+  return `${local}@${domain}`;
+}
+
 /** The address as a keyed hash: the store can tell two sends apart but never learn the address. */
 export function addressKey(secret: Buffer, address: string): string {
-  const hash = createHmac('sha256', secret).update(`confirmation:${address.trim().toLowerCase()}`).digest('base64url');
+  const hash = createHmac('sha256', secret).update(`confirmation:${mailboxOf(address)}`).digest('base64url');
   return `confirmation/${hash}/`;
 }
 

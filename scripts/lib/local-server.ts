@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { CMS_LOCAL_BASE, createCmsLocalBackend } from './cms-local-backend.ts';
 import { loadFunctions } from './functions-runtime.ts';
+import { refuseEarly } from './request-checks.ts';
 import { sendWebResponse, toWebRequest } from './web-node.ts';
 import { listen, startLocalBlobs } from './local-blobs.ts';
 
@@ -71,6 +72,20 @@ export async function startLocalServer(options: {
 
   ready(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // A body the handler never reads (a refusal: too large, wrong type, wrong method) would be
+    // read as the next request on a kept-alive connection: drain it, or close the connection.
+    res.once('finish', () => {
+      if (!req.complete) req.resume();
+    });
+    const refusal = refuseEarly(req.method, req.headers.host);
+    if (refusal) {
+      res.writeHead(refusal.status, {
+        ...refusal.headers,
+        'content-type': 'text/plain; charset=utf-8',
+        ...(req.complete ? {} : { connection: 'close' }),
+      });
+      return void res.end(refusal.message);
+    }
     try {
       if (url.pathname === CMS_LOCAL_BASE || url.pathname.startsWith(`${CMS_LOCAL_BASE}/`)) {
         return void cms(req, res);

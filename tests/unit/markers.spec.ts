@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { addressKey, allowConfirmation } from '../../functions/delivery/confirmation-limit.ts';
+import { addressKey, allowConfirmation, mailboxOf } from '../../functions/delivery/confirmation-limit.ts';
 import { claimMarker, claimNextLink } from '../../functions/records/markers.ts';
 import { startPipeline, type Pipeline } from '../support/pipeline.ts';
 
@@ -53,6 +53,22 @@ test('one confirmation an hour to an address, however it is written; another add
   expect(addressKey(secret, 'sam@example.org')).toMatch(/^confirmation\/[A-Za-z0-9_-]{43}\/$/);
   const keys = (await markers.list()).blobs.map((blob) => blob.key);
   expect(keys.join(' ')).not.toMatch(/sam|alex|example/i);
+  // Plus-tags share their mailbox's limit; so do Gmail's dots and googlemail.com.
+  expect(await allowConfirmation(markers, secret, 'sam+1@example.org', 2 * hour, hour)).toBe(true);
+  expect(await allowConfirmation(markers, secret, 'Sam+2@example.org', 2 * hour + 1, hour)).toBe(false);
+  expect(await allowConfirmation(markers, secret, 'sam@example.org', 2 * hour + 2, hour)).toBe(false);
+  expect(await allowConfirmation(markers, secret, 'j.doe+x@gmail.com', 0, hour)).toBe(true);
+  expect(await allowConfirmation(markers, secret, 'JDoe@googlemail.com', 1, hour)).toBe(false);
+});
+
+test('one mailbox however it is written: case, spaces, plus-tags, and Gmail’s dots and old domain', () => {
+  expect(mailboxOf(' Sam+Tag+More@Example.ORG ')).toBe('sam@example.org');
+  expect(mailboxOf('s.a.m@example.org')).toBe('s.a.m@example.org');
+  expect(mailboxOf('J.Doe+news@GoogleMail.com')).toBe('jdoe@gmail.com');
+  expect(mailboxOf('j.doe@gmail.com')).toBe('jdoe@gmail.com');
+  expect(mailboxOf('+tag@example.org')).toBe('+tag@example.org');
+  expect(mailboxOf('no-at-sign')).toBe('no-at-sign');
+  expect(mailboxOf('"a@b"@example.org')).toBe('"a@b"@example.org');
 });
 
 test('old markers go at their own age, counted from when they were written; a marker with no date stays', async () => {
