@@ -1,7 +1,7 @@
 /** At most one confirmation email to an address in a window, whatever is submitted. */
 import type { Store } from '@netlify/blobs';
 import { createHmac } from 'node:crypto';
-import { claimNextLink } from '../records/markers.ts';
+import { claimMarker, claimNextLink } from '../records/markers.ts';
 
 /**
  * One mailbox, however it is written: lower case, without a `+tag` (a+1@… and a+2@… reach the
@@ -30,4 +30,19 @@ export function addressKey(secret: Buffer, address: string): string {
 /** True when a confirmation may go to this address now (none in the last `windowMs`), recording it. */
 export function allowConfirmation(store: Store, secret: Buffer, address: string, now: number, windowMs: number) {
   return claimNextLink(store, addressKey(secret, address), now, windowMs);
+}
+
+/**
+ * At most `cap` confirmations an hour from the whole site, whoever they go to: a cap on what
+ * anyone could make the site send to strangers, however many addresses they try. Each is a
+ * marker claimed `onlyIfNew` in the markers store (`confirmation-site/<hour>/<n>`), so every
+ * function instance and every deploy of the site shares it; none is memory of one instance.
+ */
+export async function allowSiteConfirmation(store: Store, now: number, cap: number): Promise<boolean> {
+  const prefix = `confirmation-site/${Math.floor(now / 3_600_000)}/`;
+  const { blobs } = await store.list({ prefix });
+  for (let link = blobs.length; link < cap; link++) {
+    if (await claimMarker(store, `${prefix}${link}`, now)) return true;
+  }
+  return false;
 }

@@ -15,7 +15,7 @@ import { backoffMs } from './backoff.ts';
 import { claimDelivery } from './claims.ts';
 import { confirmationAddress } from './confirmation.ts';
 import { digestOf } from './when.ts';
-import { allowConfirmation } from './confirmation-limit.ts';
+import { allowConfirmation, allowSiteConfirmation } from './confirmation-limit.ts';
 import { failureReason } from './mail.ts';
 import { alertEmail, personEmail, staffEmail } from './messages.ts';
 
@@ -118,8 +118,10 @@ export async function confirm(deps: OutboxDeps, submission: Submission) {
   try {
     const now = clockOf(deps)();
     const allowed = await allowConfirmation(deps.markers, deps.config.tokenSecret, email, now, CONFIRMATION_WINDOW_MS);
-    if (!allowed) logEvent({ form: form.id, reference, outcome: 'confirmation-limited' });
-    else await deps.mailer.send(personEmail(form, reference, email, contactFacts, submission.values));
+    if (!allowed) return logEvent({ form: form.id, reference, outcome: 'confirmation-limited' });
+    if (!(await allowSiteConfirmation(deps.markers, now, deps.config.siteConfirmationsPerHour)))
+      return logEvent({ form: form.id, reference, outcome: 'confirmation-site-limited' });
+    await deps.mailer.send(personEmail(form, reference, email, contactFacts, submission.values));
   } catch (error) {
     logEvent({ form: form.id, reference, outcome: 'confirmation-failed', reason: failureReason(error) }, 'error');
   }

@@ -7,6 +7,6 @@ export function markerExpired(
 ) {
   const age = now - at;
   if (key.startsWith('used-token/')) return age > limits.tokenMs;
-  if (key.startsWith('confirmation/')) return age > limits.confirmationMs;
+  if (key.startsWith('confirmation/') || key.startsWith('confirmation-site/')) return age > limits.confirmationMs;
   return age > limits.claimMs;
 }

@@ -56,6 +56,8 @@ export interface PipelineConfig {
   /** Equality answers, sealed, apart from the submissions (functions/equality/). */
   equalityStoreName: string;
   siteOrigins: string[];
+  /** Confirmation emails the whole site may send in an hour (SITE_CONFIRMATIONS_PER_HOUR). */
+  siteConfirmationsPerHour: number;
   /** False on deploy previews and branch deploys: nothing is stored or mailed there. */
   takesSubmissions: boolean;
 }
@@ -135,6 +137,7 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     equalityStoreName: `${storeName}-equality`,
     siteOrigins: siteUrl ? [new URL(siteUrl).origin] : [],
     takesSubmissions: isLocal || takesSubmissions(deployContext),
+    siteConfirmationsPerHour: number('SITE_CONFIRMATIONS_PER_HOUR', 30, 1),
   };
   const problems = settingsProblems(config);
   if (problems.length) throw new ConfigurationError(`Inconsistent settings: ${problems.join('; ')}`);

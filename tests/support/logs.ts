@@ -46,6 +46,7 @@ export const INFO_OUTCOMES: ReadonlySet<string> = new Set([
   'token-missing',
   'token-still-sending',
   'preview-not-sent',
+  'confirmation-site-limited',
 ]);
 
 export interface Logged<T> {

@@ -72,6 +72,7 @@ export async function startPipeline(
     equalityStoreName: 'submissions-test-equality',
     siteOrigins: [],
     takesSubmissions: true,
+    siteConfirmationsPerHour: 30,
     ...overrides,
   };
   const mailer = createMailer(config);
