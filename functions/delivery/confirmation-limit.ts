@@ -23,7 +23,9 @@ export function mailboxOf(address: string): string {
 
 /** The address as a keyed hash: the store can tell two sends apart but never learn the address. */
 export function addressKey(secret: Buffer, address: string): string {
-  const hash = createHmac('sha256', secret).update(`confirmation:${mailboxOf(address)}`).digest('base64url');
+  const hash = createHmac('sha256', secret)
+    .update(`confirmation:${mailboxOf(address)}`)
+    .digest('base64url');
   return `confirmation/${hash}/`;
 }
 

@@ -54,6 +54,8 @@ export interface ServerSettings {
    * together once a day (functions/delivery/digest.ts).
    */
   delivery: 'immediate' | { digest: DigestSettings };
+  /** The same answers twice in one UK day are kept once (feedback: a flood, or Back and Send). */
+  identicalOncePerDay?: boolean;
   /** Addresses the form had before the shared ones, still answered: old pages and links use them. */
   formerAddresses?: { endpoint: string; confirmationPath: string };
 }

@@ -7,6 +7,7 @@ export default defineServerForm(feedbackForm, {
   staffSubject: 'New feedback',
   staffNote: 'Anonymous unless the person gave a reference or asked for a reply. Do not try to work out who sent it.',
   anonymous: true,
+  identicalOncePerDay: true,
   // Only someone who asked for a reply gives an address, and only they are answered.
   confirmation: [{ address: 'replyEmail', consent: { field: 'wantsReply', value: 'yes' } }],
   // Read together, at 09:00 UK time, three or more at a time or once a week: one feedback on a

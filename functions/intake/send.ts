@@ -4,14 +4,15 @@
  * answers yes, and hands delivery to run after the reply.
  */
 import type { Context } from '@netlify/functions';
+import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerForm } from '../forms/definition.ts';
 import type { Values } from '../../src/forms/fields.ts';
 import { confirmationQuery } from '../../src/forms/render.ts';
 import { deliverOnArrival } from '../delivery/deliver.ts';
 import { claimMarker } from '../records/markers.ts';
-import { keptTime } from '../records/day.ts';
-import { normaliseReference } from '../records/reference.ts';
+import { keptTime, ukDay } from '../records/day.ts';
+import { newReference, normaliseReference } from '../records/reference.ts';
 import { storeSubmission } from '../records/store.ts';
 import { contactFacts } from '../settings/config.ts';
 import { clockOf, type HandlerDeps } from '../settings/deps.ts';
@@ -20,7 +21,7 @@ import { logEvent } from '../settings/log.ts';
 import { json, redirect, type Body } from './http.ts';
 import { problemMessage, type Replies } from './replies.ts';
 import { referenceProof } from './proof.ts';
-import { checkToken, issueToken } from './token.ts';
+import { answersHash, checkToken, issueToken } from './token.ts';
 import { usedTokenKey } from './used-tokens.ts';
 
 interface Step {
@@ -120,16 +121,37 @@ function checkAgain({ form, deps, values, asJson, replies }: Step, state: string
   return replies.checkAnswers(409, values, token, message);
 }
 
+/** The day's marker of one set of answers: a keyed hash, so the store never holds the answers. */
+export function sameAnswersKey(secret: Buffer, formId: string, values: Values, now: number): string {
+  const hash = createHmac('sha256', secret)
+    .update(`same:${formId}:${answersHash(values)}`)
+    .digest('base64url');
+  return `same-answers/${formId}/${ukDay(now)}/${hash}`;
+}
+
 /** Stores what the token was claimed for; says yes only once it is kept. */
 async function store(step: Step, usedMarker: string): Promise<Response> {
   const { form, deps, values, asJson, replies, context } = step;
   const markers = deps.outbox.markers;
+  const now = clockOf(deps.outbox)();
+  // The same feedback again the same day (a person pressing Back and Send, or a flood) is kept
+  // once; the sender is answered as ever, so nothing tells them apart.
+  const sameKey = form.identicalOncePerDay ? sameAnswersKey(deps.config.tokenSecret, form.id, values, now) : undefined;
+  if (sameKey && !(await claimMarker(markers, sameKey, keptTime(form, now)))) {
+    const reference = newReference();
+    logEvent({ form: form.id, outcome: 'same-answers-not-stored', status: asJson ? 201 : 303 });
+    await markers
+      .set(usedMarker, '', { metadata: { at: keptTime(form, now), reference } })
+      .catch(() => logEvent({ form: form.id, outcome: 'token-marker-failed' }, 'error'));
+    return sent(form, deps, reference, values, asJson);
+  }
   let reference: string;
   try {
     reference = await storeSubmission(deps.outbox, form, values);
   } catch (error) {
     // Nothing was kept, so the same checked answers may be sent again.
     await markers.delete(usedMarker).catch(() => undefined);
+    if (sameKey) await markers.delete(sameKey).catch(() => undefined);
     logEvent({ form: form.id, outcome: 'store-failed', status: 503, reason: (error as Error).name }, 'error');
     return asJson ? json(503, { error: problemMessage(form) }) : replies.problem(503);
   }

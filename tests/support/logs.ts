@@ -47,6 +47,7 @@ export const INFO_OUTCOMES: ReadonlySet<string> = new Set([
   'token-still-sending',
   'preview-not-sent',
   'confirmation-site-limited',
+  'same-answers-not-stored',
 ]);
 
 export interface Logged<T> {

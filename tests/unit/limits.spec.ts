@@ -93,3 +93,28 @@ test('sends at once never pass the cap: each claim is written once', async () =>
   expect(await allowSiteConfirmation(markers, now, 4)).toBe(false);
   expect(await allowSiteConfirmation(markers, now + HOUR, 4)).toBe(true);
 });
+
+test('the same feedback twice in a day is kept once, each sender answered alike; the next day, or other words, are kept', async () => {
+  const { default: feedback } = await import('../../functions/forms/feedback.ts');
+  const { checkThenSend } = await import('../support/pipeline.ts');
+  const store = pipeline.deps.outbox.store;
+  const answers = { overall: 'good', whatHelped: 'Being listened to.' };
+  const { lines } = await logsOf(async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await checkThenSend(pipeline, feedback, answers)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    expect((await store.list()).blobs).toHaveLength(1);
+    expect((await checkThenSend(pipeline, feedback, { ...answers, whatHelped: 'Other words.' })).status).toBe(201);
+    expect((await store.list()).blobs).toHaveLength(2);
+    pipeline.advance(24 * HOUR);
+    expect((await checkThenSend(pipeline, feedback, answers)).status).toBe(201);
+    expect((await store.list()).blobs).toHaveLength(3);
+  });
+  expect(lines.filter((line) => line.outcome === 'same-answers-not-stored')).toHaveLength(4);
+  // The marker holds a keyed hash, never the words.
+  const keys = (await pipeline.deps.outbox.markers.list({ prefix: 'same-answers/' })).blobs.map((blob) => blob.key);
+  expect(keys).toHaveLength(3);
+  for (const key of keys) expect(key).toMatch(/^same-answers\/feedback\/\d{4}-\d{2}-\d{2}\/[\w-]{43}$/);
+  // Another form is not limited so.
+  expect(volunteerApplicationForm.identicalOncePerDay).toBeUndefined();
+});
