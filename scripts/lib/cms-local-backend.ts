@@ -10,6 +10,7 @@
  */
 import express from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 // A bundled CommonJS module: Node sees only its default export.
 import decapMiddlewares from 'decap-server/dist/middlewares.js';
@@ -149,6 +150,15 @@ export async function createCmsLocalBackend(options: { repoDir: string; siteOrig
     if (req.method !== 'POST') return next();
     const check = checkCmsBody(req.body ?? {});
     if (!check.ok) return void res.status(check.status).json({ error: check.error });
+    next();
+  });
+  // decap-server answers 500 for a file that is not there (a picture deleted by hand, a stale
+  // link): that is a 404, said so.
+  inner.use((req, res, next) => {
+    const body = req.body as { action?: unknown; params?: { path?: unknown } } | undefined;
+    const wanted = body?.action === 'getMediaFile' ? body.params?.path : undefined;
+    if (typeof wanted === 'string' && !existsSync(path.join(path.resolve(options.repoDir), wanted)))
+      return void res.status(404).json({ error: 'There is no such file' });
     next();
   });
   // decap-server reads the folder from the environment when it registers.

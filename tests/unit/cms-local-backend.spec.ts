@@ -81,6 +81,9 @@ test('the site’s own page reads and writes content and uploads', async () => {
   expect(readFileSync(path.join(dir, 'content/services/courts.md'), 'utf8')).toContain('Courts');
   const media = await call({ action: 'getMedia', params: { branch: 'main', mediaFolder: 'public/uploads' } });
   expect(media.status).toBe(200);
+  // A picture that is not there: 404, not decap-server's 500.
+  const missing = await call({ action: 'getMediaFile', params: { branch: 'main', path: 'public/uploads/gone.jpg' } });
+  expect(missing).toEqual({ status: 404, json: { error: 'There is no such file' } });
 });
 
 test('a path outside the content and upload folders is refused, reading or writing', async () => {
