@@ -64,6 +64,8 @@ export async function benchFunctions(): Promise<void> {
     config,
     mailer,
     outbox: { store, markers, equality, config, mailer, forms: SERVER_FORMS },
+    // The benchmark sends referrals only: no event list needed.
+    bookable: () => ({ events: [] }),
   };
   const handler = createSubmissionHandler(referralForm, () => deps);
   const pending: Promise<unknown>[] = [];

@@ -5,7 +5,8 @@
  * Settings as data; the logic that reads them is in the pipeline's modules, with tests.
  */
 import type { FormDefinition } from '../../src/forms/definition.ts';
-import type { Condition } from '../../src/forms/fields.ts';
+import type { Condition, Values } from '../../src/forms/fields.ts';
+import type { BookableList } from '../../src/lib/bookable.ts';
 
 /** Who gets a confirmation email: the first rule whose conditions hold, if its consent is "yes". */
 export interface ConfirmationRule {
@@ -54,10 +55,21 @@ export interface ServerSettings {
    * together once a day (functions/delivery/digest.ts).
    */
   delivery: 'immediate' | { digest: DigestSettings };
+  /**
+   * Checks only the server can make, after the answers' own (say, that an enquiry names an
+   * event still listed): errors by field, in the form's words, answered as validation's are.
+   */
+  check?: (values: Values, context: ServerCheckContext) => Record<string, string>;
   /** The same answers twice in one UK day are kept once (feedback: a flood, or Back and Send). */
   identicalOncePerDay?: boolean;
   /** Addresses the form had before the shared ones, still answered: old pages and links use them. */
   formerAddresses?: { endpoint: string; confirmationPath: string };
+}
+
+export interface ServerCheckContext {
+  now: number;
+  /** The events the build listed (functions/forms/bookable.ts); undefined if it could not be read. */
+  bookable(): BookableList | undefined;
 }
 
 export type ServerForm = FormDefinition & ServerSettings;

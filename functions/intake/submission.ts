@@ -7,7 +7,7 @@ import type { Context } from '@netlify/functions';
 import type { ServerForm } from '../forms/definition.ts';
 import { HONEYPOT_FIELD, type Values } from '../../src/forms/fields.ts';
 import { newReference } from '../records/reference.ts';
-import { depsFor, type MakeDeps } from '../settings/deps.ts';
+import { clockOf, depsFor, type HandlerDeps, type MakeDeps } from '../settings/deps.ts';
 import { logEvent } from '../settings/log.ts';
 import { guard, isFilled } from './guard.ts';
 import { json } from './http.ts';
@@ -15,6 +15,12 @@ import { noScriptStep } from './no-script.ts';
 import { problemMessage, repliesFor } from './replies.ts';
 import { checkStep, sendStep, sent } from './send.ts';
 import { parseAnswers } from './validate.ts';
+
+/** The form's own server checks, after the answers' (functions/forms/definition.ts, `check`). */
+function serverChecked(form: ServerForm, deps: HandlerDeps, values: Values) {
+  const errors = form.check?.(values, { now: clockOf(deps.outbox)(), bookable: deps.bookable }) ?? {};
+  return Object.keys(errors).length ? { ok: false as const, values, errors } : { ok: true as const, values };
+}
 
 export function createSubmissionHandler(form: ServerForm, makeDeps: MakeDeps = depsFor) {
   return async (request: Request, context?: Context): Promise<Response> => {
@@ -45,7 +51,8 @@ async function steps(form: ServerForm, makeDeps: MakeDeps, request: Request, con
   const early = await noScriptStep(form, body, asJson, replies);
   if (early) return early;
 
-  const result = parseAnswers(form, body);
+  const parsed = parseAnswers(form, body);
+  const result = parsed.ok ? serverChecked(form, deps, parsed.values) : parsed;
   if (!result.ok) {
     logEvent({ form: form.id, outcome: 'invalid', status: 422, count: Object.keys(result.errors).length });
     if (asJson) return json(422, { errors: result.errors });

@@ -12,6 +12,8 @@ import { SERVER_FORMS } from '../forms/registry.ts';
 import { createMailer, type Mailer } from '../delivery/mail.ts';
 import { loadConfig, type PipelineConfig } from './config.ts';
 import { BLOBS_REGION } from './region.ts';
+import { loadBookable } from '../forms/bookable.ts';
+import type { BookableList } from '../../src/lib/bookable.ts';
 
 export interface OutboxDeps {
   /** Sealed submissions, with their delivery state as metadata. */
@@ -30,6 +32,8 @@ export interface HandlerDeps {
   config: PipelineConfig;
   mailer: Mailer;
   outbox: OutboxDeps;
+  /** The events a booking enquiry may name, from the build (functions/forms/bookable.ts). */
+  bookable: () => BookableList | undefined;
 }
 
 export type MakeDeps = (context?: Context) => HandlerDeps;
@@ -45,7 +49,12 @@ export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDe
     prepared.set(deployContext, ready);
   }
   const { config, mailer } = ready;
-  return { config, mailer, outbox: { ...openStores(config), config, mailer, forms: SERVER_FORMS } };
+  return {
+    config,
+    mailer,
+    outbox: { ...openStores(config), config, mailer, forms: SERVER_FORMS },
+    bookable: () => loadBookable(),
+  };
 }
 
 /** The three site-wide stores of this deploy context, in BLOBS_REGION, read and written strongly. */

@@ -19,6 +19,7 @@ export const ERROR_OUTCOMES: ReadonlySet<string> = new Set([
   'purged-undelivered',
   'separate-answers-failed',
   'separate-answers-report-failed',
+  'events-list-missing',
   'store-failed',
   'sweep-markers-failed',
   'sweep-record-failed',

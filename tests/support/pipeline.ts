@@ -19,6 +19,9 @@ import { startLocalBlobs } from '../../scripts/lib/local-blobs.ts';
 import type { ServerForm } from '../../functions/forms/definition.ts';
 import { TestMailServer } from './smtp.ts';
 
+/** The name of the one event the test pipeline lists (see `bookable` below). */
+export const BOOKABLE_EVENT = 'Restorative practice in schools, Friday 12 March 2027, 9:30am to 3:30pm';
+
 export interface Pipeline {
   deps: HandlerDeps;
   config: PipelineConfig;
@@ -88,6 +91,10 @@ export async function startPipeline(
       forms,
       now: () => now,
     },
+    // One course, listed and a month away: the event a booking enquiry in a test names.
+    bookable: () => ({
+      events: [{ name: BOOKABLE_EVENT, ends: new Date(now + 30 * 86_400_000).toISOString(), places: 'open' }],
+    }),
   };
   const pending: Promise<unknown>[] = [];
   const context = { waitUntil: (promise: Promise<unknown>) => pending.push(promise) } as unknown as Context;
