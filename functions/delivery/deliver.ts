@@ -115,14 +115,19 @@ export async function confirm(deps: OutboxDeps, submission: Submission) {
   const { reference } = submission;
   const email = confirmationAddress(form.confirmation, submission.values);
   if (!email) return;
+  // An anonymous form's log lines never name a submission.
+  const named = form.anonymous ? undefined : reference;
   try {
     const now = clockOf(deps)();
     const allowed = await allowConfirmation(deps.markers, deps.config.tokenSecret, email, now, CONFIRMATION_WINDOW_MS);
-    if (!allowed) return logEvent({ form: form.id, reference, outcome: 'confirmation-limited' });
+    if (!allowed) return logEvent({ form: form.id, reference: named, outcome: 'confirmation-limited' });
     if (!(await allowSiteConfirmation(deps.markers, now, deps.config.siteConfirmationsPerHour)))
-      return logEvent({ form: form.id, reference, outcome: 'confirmation-site-limited' });
+      return logEvent({ form: form.id, reference: named, outcome: 'confirmation-site-limited' });
     await deps.mailer.send(personEmail(form, reference, email, contactFacts, submission.values));
   } catch (error) {
-    logEvent({ form: form.id, reference, outcome: 'confirmation-failed', reason: failureReason(error) }, 'error');
+    logEvent(
+      { form: form.id, reference: named, outcome: 'confirmation-failed', reason: failureReason(error) },
+      'error',
+    );
   }
 }
