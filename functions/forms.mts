@@ -21,5 +21,13 @@ export const config: Config = {
     '/api/volunteer-application',
     '/volunteer/apply/confirmation',
   ],
-  rateLimit: { windowLimit: 20, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+  // Over the limit, Netlify rewrites the post to this function's TOO_MANY_PATH (functions/intake/
+  // too-many.ts), a calm page with the phone number; the local runtime does the same.
+  rateLimit: {
+    windowLimit: 20,
+    windowSize: 60,
+    aggregateBy: ['ip', 'domain'],
+    action: 'rewrite',
+    to: '/api/forms/too-many-requests',
+  },
 };

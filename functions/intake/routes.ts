@@ -4,6 +4,7 @@ import { depsFor, type MakeDeps } from '../settings/deps.ts';
 import { json } from './http.ts';
 import { createConfirmationHandler } from './confirmation-page.ts';
 import { createSubmissionHandler } from './submission.ts';
+import { TOO_MANY_PATH, tooMany } from './too-many.ts';
 
 /**
  * One handler for every form: `/api/forms/<id>` to post to and `/forms/<id>/sent/` for the
@@ -25,6 +26,7 @@ export function serveForms(forms: Readonly<Record<string, ServerForm>>, makeDeps
   }
   return async (request: Request, context?: Context): Promise<Response> => {
     const path = bare(new URL(request.url).pathname);
+    if (path === TOO_MANY_PATH) return tooMany(request);
     const submit = submitAt.get(path);
     if (submit) return submit(request, context);
     const sent = sentAt.get(path);

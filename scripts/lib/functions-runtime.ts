@@ -14,6 +14,8 @@ import type { Config, Context } from '@netlify/functions';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRateLimiter, type RateLimit } from './rate-limit.ts';
+import { withSecurityHeaders } from '../../src/lib/security-headers.ts';
 
 type Handler = (request: Request, context: Context) => Promise<Response> | Response;
 
@@ -22,6 +24,7 @@ interface LoadedFunction {
   handler: Handler;
   paths: string[];
   methods?: string[];
+  rateLimit?: RateLimit;
 }
 
 export interface FunctionsRuntime {
@@ -54,34 +57,55 @@ export async function loadFunctions(functionsDir: string, deployContext = 'dev')
     if (!module.default || !config.path) continue;
     const paths = Array.isArray(config.path) ? config.path : [config.path];
     const methods = config.method ? (Array.isArray(config.method) ? config.method : [config.method]) : undefined;
-    loaded.push({ name: file.replace(/\.[^.]+$/, ''), handler: module.default, paths, methods });
+    const rateLimit = config.rateLimit as RateLimit | undefined;
+    loaded.push({ name: file.replace(/\.[^.]+$/, ''), handler: module.default, paths, methods, rateLimit });
   }
 
   const pending = new Set<Promise<unknown>>();
+  const limiter = createRateLimiter();
+  const match = (pathname: string, method: string) =>
+    loaded.find((fn) => fn.paths.some((p) => samePath(p, pathname)) && (!fn.methods || fn.methods.includes(method)));
+  const call = (fn: LoadedFunction, request: Request, ip: string) => {
+    const context = {
+      deploy: { context: deployContext, id: 'local', published: false },
+      site: { id: 'local-site', name: 'local', url: new URL(request.url).origin },
+      ip,
+      requestId: crypto.randomUUID(),
+      geo: {},
+      params: {},
+      server: { region: 'local' },
+      account: { id: 'local' },
+      url: new URL(request.url),
+      waitUntil(promise: Promise<unknown>) {
+        const tracked = Promise.resolve(promise).catch(() => undefined);
+        pending.add(tracked);
+        void tracked.finally(() => pending.delete(tracked));
+      },
+    } as unknown as Context;
+    return fn.handler(request, context);
+  };
   return {
-    match(pathname, method) {
-      return loaded.find(
-        (fn) => fn.paths.some((p) => samePath(p, pathname)) && (!fn.methods || fn.methods.includes(method)),
-      );
-    },
+    match,
     async invoke(fn, request, ip) {
-      const context = {
-        deploy: { context: deployContext, id: 'local', published: false },
-        site: { id: 'local-site', name: 'local', url: new URL(request.url).origin },
-        ip,
-        requestId: crypto.randomUUID(),
-        geo: {},
-        params: {},
-        server: { region: 'local' },
-        account: { id: 'local' },
-        url: new URL(request.url),
-        waitUntil(promise: Promise<unknown>) {
-          const tracked = Promise.resolve(promise).catch(() => undefined);
-          pending.add(tracked);
-          void tracked.finally(() => pending.delete(tracked));
-        },
-      } as unknown as Context;
-      return fn.handler(request, context);
+      // Over the function's own rateLimit: as Netlify would, a 429, or the request rewritten to
+      // the path the config names (the forms answer there with a calm page and the phone number).
+      if (fn.rateLimit && !limiter.allow(`${fn.name} ${ip}`, fn.rateLimit)) {
+        const { action, to } = fn.rateLimit;
+        const target = action === 'rewrite' && to ? match(to, request.method) : undefined;
+        if (!target)
+          return new Response('Too many requests. Try again in a minute.', {
+            status: 429,
+            headers: withSecurityHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }),
+          });
+        const rewritten = new Request(new URL(to!, request.url), {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          duplex: 'half',
+        } as RequestInit);
+        return call(target, rewritten, ip);
+      }
+      return call(fn, request, ip);
     },
     async settled() {
       while (pending.size) await Promise.all(pending);

@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { CMS_LOCAL_BASE, createCmsLocalBackend } from './cms-local-backend.ts';
 import { loadFunctions } from './functions-runtime.ts';
+import { clientAddress } from './rate-limit.ts';
 import { refuseEarly } from './request-checks.ts';
 import { sendWebResponse, toWebRequest } from './web-node.ts';
 import { listen, startLocalBlobs } from './local-blobs.ts';
@@ -93,7 +94,8 @@ export async function startLocalServer(options: {
       const fn = functions.match(url.pathname, req.method ?? 'GET');
       if (fn) {
         const origin = `http://${req.headers.host ?? `localhost:${actualPort}`}`;
-        const response = await functions.invoke(fn, toWebRequest(req, origin), req.socket.remoteAddress ?? '');
+        const ip = clientAddress(req.socket.remoteAddress, req.headers['x-nf-client-connection-ip']);
+        const response = await functions.invoke(fn, toWebRequest(req, origin), ip);
         return void (await sendWebResponse(res, response));
       }
       const result = await netlify.handleAndIntrospectNodeRequest(req);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 import ICAL from 'ical.js';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -100,8 +101,9 @@ test('a production build (no pinned date) drops what has passed or is not yet du
 for (const javaScriptEnabled of [true, false]) {
   test(`a booking enquiry, with JavaScript ${javaScriptEnabled ? 'on' : 'off'}, reaches the bookings inbox`, async ({
     browser,
+    extraHTTPHeaders,
   }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await browser.newContext({ javaScriptEnabled, extraHTTPHeaders });
     const page = await context.newPage();
     const [id] = builtEventIds();
     await page.goto(`/training-and-events/${id}/`);

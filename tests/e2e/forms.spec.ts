@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEST_RUN } from '../../playwright.config.ts';
@@ -304,8 +305,11 @@ test('a double click on Send referral sends one referral', async ({ page }) => {
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`volunteer application with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+  test(`volunteer application with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
+    browser,
+    extraHTTPHeaders,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled, extraHTTPHeaders });
     const page = await context.newPage();
     const name = `Vol Unteer ${javaScriptEnabled ? 'On' : 'Off'} ${Date.now()}`;
     // One address per test: the site sends at most one confirmation to an address an hour.

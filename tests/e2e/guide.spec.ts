@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 
 /**
  * "Could restorative justice help me?", walked as a visitor without JavaScript would: every

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 
 /**
  * What a visitor meets first, on a phone and on a laptop: the quick exit, a header that leaves

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { addressFor, test } from '../support/e2e.ts';
 import { Agent, request as httpRequest } from 'node:http';
 
 /**
@@ -53,7 +54,11 @@ test('refused bodies on one kept-alive connection: every request after them is a
         agent,
         method: 'POST',
         path: '/api/forms/referral',
-        headers: { 'content-type': i % 2 ? 'text/plain' : 'application/json', Accept: 'application/json' },
+        headers: {
+          'content-type': i % 2 ? 'text/plain' : 'application/json',
+          Accept: 'application/json',
+          'x-nf-client-connection-ip': addressFor('keep-alive'),
+        },
         body: 'x'.repeat(40_000),
       });
       statuses.push(big.status);
@@ -64,4 +69,25 @@ test('refused bodies on one kept-alive connection: every request after them is a
   } finally {
     agent.destroy();
   }
+});
+
+test('over the forms’ rate limit a plain form post gets a calm page with the phone number, never a bare 429', async ({
+  page,
+}) => {
+  // This test's own address (tests/support/e2e.ts): 20 posts are allowed a minute, the 21st is not.
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-nf-client-connection-ip': addressFor('rate-limit'),
+  };
+  const statuses: number[] = [];
+  for (let i = 0; i < 20; i++)
+    statuses.push((await send({ method: 'POST', path: '/api/forms/feedback', headers, body: 'action=check' })).status);
+  expect(statuses).toEqual(Array(20).fill(422));
+  const over = await send({ method: 'POST', path: '/api/forms/feedback', headers, body: 'action=check' });
+  expect(over.status).toBe(429);
+  expect(over.text).toContain('Not sent: please wait a minute');
+  expect(over.text).toMatch(/nothing was saved.*phone us on/);
+  // The page itself, as a browser shows it: the site's shell, quick exit included.
+  await page.setContent(over.text);
+  await expect(page.getByRole('heading', { name: 'Not sent: please wait a minute' })).toBeVisible();
 });

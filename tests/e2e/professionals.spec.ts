@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 
 /**
  * The pages for police, probation, schools, care homes and victim services: they lead to the

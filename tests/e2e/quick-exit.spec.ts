@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 
 const NEUTRAL_SITE = 'https://www.bbc.co.uk/weather';
 

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 import { fleschReadingEase, mainText, readingEaseTarget } from '../../src/lib/readability.ts';
 import { builtPages, readBuilt } from '../support/dist.ts';
 

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 
 /** A small phone. (Reflow at 320 pixels is checked on every page in every-page.spec.ts.) */
 test.use({ viewport: { width: 320, height: 640 } });

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 
 test('a word from one case study finds that case study first', async ({ page }) => {
   // "burgled" appears only in the burglary case study (other pages list "burglary" as a search word).

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../support/e2e.ts';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import path from 'node:path';
 import { BASE_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';

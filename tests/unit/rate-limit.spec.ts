@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadFunctions, type FunctionsRuntime } from '../../scripts/lib/functions-runtime.ts';
+import { startLocalBlobs, type LocalBlobs } from '../../scripts/lib/local-blobs.ts';
+import { clientAddress, createRateLimiter } from '../../scripts/lib/rate-limit.ts';
+import { quietly } from '../support/logs.ts';
+
+/**
+ * The local runtime applies each function's own exported `config.rateLimit`, as Netlify does:
+ * no second copy of the numbers. Over the forms' limit a post is rewritten to a calm page.
+ */
+let runtime: FunctionsRuntime;
+let blobs: LocalBlobs;
+let dir: string;
+const saved = { ...process.env };
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'rg-rate-'));
+  process.env.DATA_DIR = dir;
+  blobs = await startLocalBlobs(dir);
+  runtime = await loadFunctions(path.resolve('functions'));
+});
+afterAll(async () => {
+  process.env = saved;
+  await blobs.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const post = (form: boolean) =>
+  new Request('http://localhost:4321/api/forms/feedback', {
+    method: 'POST',
+    headers: form
+      ? { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }
+      : { 'content-type': 'application/json', accept: 'application/json', 'sec-fetch-site': 'same-origin' },
+    body: form ? 'action=check' : '{"action":"check"}',
+  });
+
+test('the forms function’s own limit: 20 a minute from one address, then a calm page with the phone number', async () => {
+  const { config } = (await import('../../functions/forms.mts')) as { config: { rateLimit: { windowLimit: number } } };
+  const fn = runtime.match('/api/forms/feedback', 'POST')!;
+  const statuses = await quietly(async () => {
+    const seen: number[] = [];
+    for (let i = 0; i < config.rateLimit.windowLimit; i++)
+      seen.push((await runtime.invoke(fn, post(i % 2 === 0), '10.0.0.1')).status);
+    return seen;
+  });
+  expect(statuses).toEqual(Array(20).fill(422));
+  const page = await runtime.invoke(fn, post(true), '10.0.0.1');
+  expect(page.status).toBe(429);
+  expect(page.headers.get('retry-after')).toBe('60');
+  const text = await page.text();
+  expect(text).toContain('<title>Not sent: please wait a minute');
+  expect(text).toMatch(/nothing was saved.*phone us on 0/);
+  const asJson = await runtime.invoke(fn, post(false), '10.0.0.1');
+  expect(asJson.status).toBe(429);
+  expect(((await asJson.json()) as { error: string }).error).toMatch(/Wait a minute/);
+  // Another address is another client.
+  expect((await quietly(() => runtime.invoke(fn, post(false), '10.0.0.2'))).status).toBe(422);
+});
+
+test('a sliding window per key; a client’s own address is trusted only from this machine', () => {
+  let now = 0;
+  const limiter = createRateLimiter(() => now);
+  const limit = { windowLimit: 2, windowSize: 60 };
+  expect([limiter.allow('a', limit), limiter.allow('a', limit), limiter.allow('a', limit)]).toEqual([
+    true,
+    true,
+    false,
+  ]);
+  expect(limiter.allow('b', limit)).toBe(true);
+  now = 59_999;
+  expect(limiter.allow('a', limit)).toBe(false);
+  now = 60_000;
+  expect(limiter.allow('a', limit)).toBe(true);
+  expect(clientAddress('127.0.0.1', '10.1.2.3')).toBe('10.1.2.3');
+  expect(clientAddress('::1', '2001:db8::1')).toBe('2001:db8::1');
+  expect(clientAddress('::ffff:127.0.0.1', ' 10.9.9.9 ')).toBe('10.9.9.9');
+  expect(clientAddress('203.0.113.5', '10.1.2.3')).toBe('203.0.113.5');
+  expect(clientAddress('127.0.0.1', 'not an address')).toBe('127.0.0.1');
+  expect(clientAddress('127.0.0.1', ['10.1.1.1', '10.2.2.2'])).toBe('127.0.0.1');
+  expect(clientAddress(undefined, undefined)).toBe('');
+});
