@@ -175,3 +175,20 @@ export async function checkThenSend(
   pipeline.advance(pipeline.config.minMsBeforeSend);
   return handle(formRequest(form.endpoint, { ...answers, action: 'send', token }));
 }
+
+/** A volunteer application that passes every check (tests change the parts they look at). */
+export const VOLUNTEER_ANSWERS = {
+  fullName: 'Equal Applicant',
+  email: 'equal.applicant@example.org',
+  phone: '07700 900 982',
+  postcode: 'GL1 2AB',
+  over18: 'yes',
+  availability: ['weekends'],
+  canAttendTraining: 'yes',
+  commitment: 'yes',
+  backgroundCheck: 'yes',
+  itComfort: 'confident',
+  experience: 'Some.',
+  motivation: 'To help.',
+  consent: 'yes',
+};

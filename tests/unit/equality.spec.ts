@@ -10,6 +10,7 @@ import { openRecord } from '../../functions/records/open.ts';
 import { allFields, type ChoiceField, type Field, type Values } from '../../src/forms/fields.ts';
 import { logsOf } from '../support/logs.ts';
 import { checkThenSend, startPipeline, type Pipeline } from '../support/pipeline.ts';
+import { VOLUNTEER_ANSWERS as VOLUNTEER } from '../support/pipeline.ts';
 import { decode } from '../support/smtp.ts';
 import { overriding } from '../support/stores.ts';
 
@@ -26,22 +27,6 @@ beforeEach(async () => {
   pipeline = await startPipeline();
 });
 afterEach(async () => pipeline.stop());
-
-const VOLUNTEER = {
-  fullName: 'Equal Applicant',
-  email: 'equal.applicant@example.org',
-  phone: '07700 900 982',
-  postcode: 'GL1 2AB',
-  over18: 'yes',
-  availability: ['weekends'],
-  canAttendTraining: 'yes',
-  commitment: 'yes',
-  backgroundCheck: 'yes',
-  itComfort: 'confident',
-  experience: 'Some.',
-  motivation: 'To help.',
-  consent: 'yes',
-};
 
 const reportsSent = () =>
   pipeline.mail.received.filter((mail) => decode(mail.raw).includes('Equality monitoring counts'));

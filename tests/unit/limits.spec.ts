@@ -3,6 +3,7 @@ import type { Context } from '@netlify/functions';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { logsOf } from '../support/logs.ts';
 import { formRequest, startPipeline, type Pipeline } from '../support/pipeline.ts';
+import { VOLUNTEER_ANSWERS as VOLUNTEER } from '../support/pipeline.ts';
 import { decode } from '../support/smtp.ts';
 
 /**
@@ -16,22 +17,6 @@ beforeEach(async () => {
   pipeline = await startPipeline({ siteConfirmationsPerHour: 3 });
 });
 afterEach(async () => pipeline.stop());
-
-const VOLUNTEER = {
-  fullName: 'Equal Applicant',
-  email: 'equal.applicant@example.org',
-  phone: '07700 900 982',
-  postcode: 'GL1 2AB',
-  over18: 'yes',
-  availability: ['weekends'],
-  canAttendTraining: 'yes',
-  commitment: 'yes',
-  backgroundCheck: 'yes',
-  itComfort: 'confident',
-  experience: 'Some.',
-  motivation: 'To help.',
-  consent: 'yes',
-};
 
 async function loadHandler() {
   vi.resetModules();
