@@ -9,8 +9,7 @@ import volunteerApplicationForm from '../../functions/forms/volunteer-applicatio
 import { openRecord } from '../../functions/records/open.ts';
 import { allFields, type ChoiceField, type Field, type Values } from '../../src/forms/fields.ts';
 import { logsOf } from '../support/logs.ts';
-import { checkThenSend, startPipeline, type Pipeline } from '../support/pipeline.ts';
-import { VOLUNTEER_ANSWERS as VOLUNTEER } from '../support/pipeline.ts';
+import { checkThenSend, startPipeline, VOLUNTEER_ANSWERS as VOLUNTEER, type Pipeline } from '../support/pipeline.ts';
 import { decode } from '../support/smtp.ts';
 import { overriding } from '../support/stores.ts';
 

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Context } from '@netlify/functions';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
 import { logsOf } from '../support/logs.ts';
-import { formRequest, startPipeline, type Pipeline } from '../support/pipeline.ts';
-import { VOLUNTEER_ANSWERS as VOLUNTEER } from '../support/pipeline.ts';
+import { formRequest, startPipeline, VOLUNTEER_ANSWERS as VOLUNTEER, type Pipeline } from '../support/pipeline.ts';
 import { decode } from '../support/smtp.ts';
 
 /**
