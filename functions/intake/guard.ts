@@ -10,6 +10,7 @@ import { logEvent } from '../settings/log.ts';
 import { html, isCrossSite, json, readBody, RequestProblem, wantsJson, type Body } from './http.ts';
 import { renderPage } from './pages.ts';
 import { problemMessage } from './replies.ts';
+import { contactFacts } from '../settings/config.ts';
 
 export type Guarded = { response: Response } | { deps: HandlerDeps; body: Body; asJson: boolean };
 
@@ -45,7 +46,15 @@ export async function guard(
     const status = error instanceof RequestProblem ? error.status : 400;
     const message = error instanceof RequestProblem ? error.message : 'The form could not be read';
     logEvent({ form: form.id, outcome: 'bad-request', status });
-    return { response: json(status, { error: message }) };
+    const sentJson = (request.headers.get('content-type') ?? '').includes('json');
+    if (wantsJson(request, sentJson)) return { response: json(status, { error: message }) };
+    // A plain form post (no JavaScript) gets a page it can act on, never raw JSON.
+    const main =
+      `<h1>Sorry, there is a problem</h1><p>${message}. Nothing was sent.</p>` +
+      `<p>Go back, make your longest answers shorter, and send it again. Or phone us on ${contactFacts.phone}.</p>`;
+    const origin = new URL(request.url).origin;
+    const title = 'Error: sorry, there is a problem';
+    return { response: html(status, await renderPage({ origin, path: form.pagePath, title, main })) };
   }
 }
 

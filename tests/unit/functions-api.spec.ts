@@ -55,8 +55,16 @@ for (const form of FORMS) {
     const handle = pipeline.handler(form);
     const json = await handle(formRequest(form.endpoint, { fullName: 'x'.repeat(40 * 1024) }));
     expect(json.status).toBe(413);
+    expect(((await json.json()) as { error: string }).error).toBe('The form is too large to send');
     const urlencoded = await handle(formRequest(form.endpoint, `fullName=${'y'.repeat(33 * 1024)}`, { form: true }));
     expect(urlencoded.status).toBe(413);
+    // Without JavaScript: a page to act on, with the phone number, never raw JSON.
+    expect(urlencoded.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await urlencoded.text();
+    expect(page).toContain('<title>Error: sorry, there is a problem');
+    expect(page).toMatch(
+      /The form is too large to send\. Nothing was sent\..*make your longest answers shorter.*phone us on 0/s,
+    );
     const understated = await handle(
       formRequest(form.endpoint, `fullName=${'z'.repeat(33 * 1024)}`, { headers: { 'Content-Length': '10' } }),
     );

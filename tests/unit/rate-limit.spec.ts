@@ -55,6 +55,18 @@ test('the forms function’s own limit: 20 a minute from one address, then a cal
   const asJson = await runtime.invoke(fn, post(false), '10.0.0.1');
   expect(asJson.status).toBe(429);
   expect(((await asJson.json()) as { error: string }).error).toMatch(/Wait a minute/);
+  // A confirmation page opened over the limit says to wait, never that anything was lost.
+  const sentPage = runtime.match('/forms/referral/sent/', 'GET')!;
+  const opened = await runtime.invoke(
+    sentPage,
+    new Request('http://localhost:4321/forms/referral/sent/?reference=RG-7Q2K-M9XD'),
+    '10.0.0.1',
+  );
+  expect(opened.status).toBe(429);
+  const openedText = await opened.text();
+  expect(openedText).toContain('<title>Please wait a minute');
+  expect(openedText).toMatch(/reload this page.*has not been lost/);
+  expect(openedText).not.toMatch(/not sent|nothing was saved/i);
   // Another address is another client.
   expect((await quietly(() => runtime.invoke(fn, post(false), '10.0.0.2'))).status).toBe(422);
 });

@@ -20,7 +20,7 @@ export const feedbackForm = defineForm({
   privacyPurpose: 'improve our service, and to reply to you if you ask us to',
   nextSteps: [
     'Thank you. We read all feedback and use it to improve how we work.',
-    'Staff read feedback together, once a day at most, three or more at a time or once a week, so nobody can tell when yours was sent. They see the day it came, never the time.',
+    'Staff read feedback in a batch in the morning, once three or more have come in, or after a week. So nobody can tell when yours was sent: staff see the day it came, never the time.',
     'If you asked for a reply, we will reply within 10 working days. If you want to make a complaint, read how to complain.',
   ],
   readNext: [{ href: '/restorative-processes/how-to-complain/', text: 'How to complain' }],
