@@ -32,6 +32,8 @@ interface Step {
   asJson: boolean;
   replies: Replies;
   context?: Context;
+  /** The hidden box was filled: a bot, answered at the end exactly as a person is, but not kept. */
+  trapped?: boolean;
 }
 
 export function checkStep({ form, deps, values, asJson, replies }: Step): Promise<Response> | Response {
@@ -134,6 +136,13 @@ async function store(step: Step, usedMarker: string): Promise<Response> {
   const { form, deps, values, asJson, replies, context } = step;
   const markers = deps.outbox.markers;
   const now = clockOf(deps.outbox)();
+  if (step.trapped) {
+    // Answered exactly as a kept send is, with a fresh reference its token will show again.
+    logEvent({ form: form.id, outcome: 'honeypot' });
+    const reference = newReference();
+    await markers.set(usedMarker, '', { metadata: { at: keptTime(form, now), reference } }).catch(() => undefined);
+    return sent(form, deps, reference, values, asJson);
+  }
   // The same feedback again the same day (a person pressing Back and Send, or a flood) is kept
   // once; the sender is answered as ever, so nothing tells them apart.
   const sameKey = form.identicalOncePerDay ? sameAnswersKey(deps.config.tokenSecret, form.id, values, now) : undefined;

@@ -6,14 +6,13 @@
 import type { Context } from '@netlify/functions';
 import type { ServerForm } from '../forms/definition.ts';
 import { HONEYPOT_FIELD, type Values } from '../../src/forms/fields.ts';
-import { newReference } from '../records/reference.ts';
 import { clockOf, depsFor, type HandlerDeps, type MakeDeps } from '../settings/deps.ts';
 import { logEvent } from '../settings/log.ts';
 import { guard, isFilled } from './guard.ts';
 import { json } from './http.ts';
 import { noScriptStep } from './no-script.ts';
 import { problemMessage, repliesFor } from './replies.ts';
-import { checkStep, sendStep, sent } from './send.ts';
+import { checkStep, sendStep } from './send.ts';
 import { parseAnswers } from './validate.ts';
 
 /** The form's own server checks, after the answers' (functions/forms/definition.ts, `check`). */
@@ -41,12 +40,9 @@ async function steps(form: ServerForm, makeDeps: MakeDeps, request: Request, con
   const { deps, body, asJson } = guarded;
   const replies = repliesFor(form, new URL(request.url).origin);
 
-  // A bot that filled the hidden box is thanked and forgotten; no person can see that box.
-  if (isFilled(body[HONEYPOT_FIELD])) {
-    logEvent({ form: form.id, outcome: 'honeypot' });
-    // Answered exactly as a real send is, with a reference like any other: a bot learns nothing.
-    return sent(form, deps, newReference(), body as Values, asJson);
-  }
+  // A bot that filled the hidden box goes through every step as a person would (errors, check
+  // your answers, the token's wait) and is dropped only at the last: it learns nothing.
+  const trapped = isFilled(body[HONEYPOT_FIELD]);
 
   const early = await noScriptStep(form, body, asJson, replies);
   if (early) return early;
@@ -58,6 +54,6 @@ async function steps(form: ServerForm, makeDeps: MakeDeps, request: Request, con
     if (asJson) return json(422, { errors: result.errors });
     return replies.questions(422, result.values, result.errors);
   }
-  const step = { form, deps, body, values: result.values, asJson, replies, context };
+  const step = { form, deps, body, values: result.values, asJson, replies, context, trapped };
   return body.action === 'send' ? sendStep(step) : checkStep(step);
 }
