@@ -78,7 +78,9 @@ function fileMailer(config: PipelineConfig): Mailer {
         : new Date().toISOString().replace(/[:.]/g, '-');
       const file = path.join(config.mailDir, `${stamp}-${mail.tag}.eml`);
       writeFileSync(file, info.message as Buffer, { mode: 0o600 });
-      if (mail.date) utimesSync(file, mail.date, mail.date);
+      // Dated by this process's clock (the purge reads the same clock), to the day when the mail is.
+      const when = mail.date ?? new Date();
+      utimesSync(file, when, when);
     },
   };
 }
