@@ -8,7 +8,7 @@
 import type { ServerForm } from '../forms/definition.ts';
 import { contactFacts, inboxFor } from '../settings/config.ts';
 import { clockOf, type OutboxDeps } from '../settings/deps.ts';
-import { logEvent } from '../settings/log.ts';
+import { loggedReference, logEvent } from '../settings/log.ts';
 import { openRecord, RecordProblem } from '../records/open.ts';
 import { park, writeMetadata, type RecordMetadata, type Submission } from '../records/store.ts';
 import { backoffMs } from './backoff.ts';
@@ -115,8 +115,7 @@ export async function confirm(deps: OutboxDeps, submission: Submission) {
   const { reference } = submission;
   const email = confirmationAddress(form.confirmation, submission.values);
   if (!email) return;
-  // An anonymous form's log lines never name a submission.
-  const named = form.anonymous ? undefined : reference;
+  const named = loggedReference(form, reference);
   try {
     const now = clockOf(deps)();
     const allowed = await allowConfirmation(deps.markers, deps.config.tokenSecret, email, now, CONFIRMATION_WINDOW_MS);

@@ -49,8 +49,13 @@ export async function keepApart(
   await equality.setJSON(key, seal(keyring, JSON.stringify(apart), key), { onlyIfNew: true });
 }
 
-/** Opens one person's answers; undefined when gone (another sweep counted them). */
-export async function readAnswers(equality: Store, keyring: Keyring, key: string): Promise<Values | undefined> {
+/** Opens a sealed entry of the equality store (its key is its associated data); undefined when gone. */
+export async function readSealed<T>(equality: Store, keyring: Keyring, key: string): Promise<T | undefined> {
   const sealed = (await equality.get(key, { type: 'json', consistency: 'strong' })) as Sealed | null;
-  return sealed ? (JSON.parse(unseal(keyring, sealed, key)) as Values) : undefined;
+  return sealed ? (JSON.parse(unseal(keyring, sealed, key)) as T) : undefined;
+}
+
+/** Opens one person's answers; undefined when gone (another sweep counted them). */
+export function readAnswers(equality: Store, keyring: Keyring, key: string): Promise<Values | undefined> {
+  return readSealed<Values>(equality, keyring, key);
 }

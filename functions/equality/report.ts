@@ -15,8 +15,8 @@ import type { OutgoingMail } from '../delivery/mail.ts';
 import { allFields, say, type Values } from '../../src/forms/fields.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
 import { claimMarker } from '../records/markers.ts';
-import { seal, unseal, type Keyring, type Sealed } from '../records/seal.ts';
-import { monthOf, monthsBetween, parseAnswerKey, readAnswers, type AnswerKey } from './answers.ts';
+import { seal, type Keyring } from '../records/seal.ts';
+import { monthOf, monthsBetween, parseAnswerKey, readAnswers, readSealed, type AnswerKey } from './answers.ts';
 import { MIN_TO_REPORT, protect, tally } from './counts.ts';
 
 /** Answers still uncounted in the month this many months after their own are deleted: a year at most. */
@@ -73,11 +73,6 @@ function reportKey(formId: string, to: string) {
   return `report/${formId}/${to}`;
 }
 
-async function readReport(deps: EqualityDeps, key: string): Promise<PendingReport | undefined> {
-  const sealed = (await deps.equality.get(key, { type: 'json', consistency: 'strong' })) as Sealed | null;
-  return sealed ? (JSON.parse(unseal(deps.keyring, sealed, key)) as PendingReport) : undefined;
-}
-
 /** Deletes a report's answers, sends it and deletes it; false when another sweep holds it. */
 async function sendReport(deps: EqualityDeps, key: string, report: PendingReport, now: number): Promise<boolean> {
   const claim = `equality-${key}`;
@@ -108,7 +103,7 @@ export async function reportSeparateAnswers(deps: EqualityDeps, now: number): Pr
   }
   const reports = new Map<string, PendingReport>();
   for (const key of pending) {
-    const report = await readReport(deps, key);
+    const report = await readSealed<PendingReport>(deps.equality, deps.keyring, key);
     if (report) reports.set(key, report);
   }
   const covered = new Set([...reports.values()].flatMap((report) => report.covers));

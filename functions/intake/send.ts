@@ -17,7 +17,7 @@ import { storeSubmission } from '../records/store.ts';
 import { contactFacts } from '../settings/config.ts';
 import { clockOf, type HandlerDeps } from '../settings/deps.ts';
 import { previewNotice } from '../../src/lib/deploy-context.ts';
-import { logEvent } from '../settings/log.ts';
+import { loggedReference as logged, logEvent } from '../settings/log.ts';
 import { json, redirect, type Body } from './http.ts';
 import { problemMessage, type Replies } from './replies.ts';
 import { referenceProof } from './proof.ts';
@@ -48,14 +48,6 @@ export function sent(form: ServerForm, deps: HandlerDeps, reference: string, val
   const proof = referenceProof(deps.config.tokenSecret, form.id, reference);
   const confirmationUrl = confirmationQuery(form, reference, values, proof);
   return asJson ? json(201, { reference, confirmationUrl }) : redirect(confirmationUrl);
-}
-
-/**
- * The reference a log line may carry: none for an anonymous form, whose log lines are timed by
- * the host to the second (a reference beside that time would say when the feedback came).
- */
-function logged(form: ServerForm, reference: string): string | undefined {
-  return form.anonymous ? undefined : reference;
 }
 
 /** On a deploy preview or branch deploy: nothing is stored or mailed, and the person is told so. */
@@ -136,11 +128,19 @@ async function store(step: Step, usedMarker: string): Promise<Response> {
   const { form, deps, values, asJson, replies, context } = step;
   const markers = deps.outbox.markers;
   const now = clockOf(deps.outbox)();
+  // The marker names what its token sent, so a second send of the token shows that confirmation.
+  const nameToken = (reference: string) =>
+    markers
+      // Stryker disable next-line StringLiteral: a marker's value is never read, only its metadata
+      .set(usedMarker, '', { metadata: { at: keptTime(form, now), reference } })
+      .catch(() =>
+        logEvent({ form: form.id, reference: logged(form, reference), outcome: 'token-marker-failed' }, 'error'),
+      );
   if (step.trapped) {
     // Answered exactly as a kept send is, with a fresh reference its token will show again.
     logEvent({ form: form.id, outcome: 'honeypot' });
     const reference = newReference();
-    await markers.set(usedMarker, '', { metadata: { at: keptTime(form, now), reference } }).catch(() => undefined);
+    await nameToken(reference);
     return sent(form, deps, reference, values, asJson);
   }
   // The same feedback again the same day (a person pressing Back and Send, or a flood) is kept
@@ -149,9 +149,7 @@ async function store(step: Step, usedMarker: string): Promise<Response> {
   if (sameKey && !(await claimMarker(markers, sameKey, keptTime(form, now)))) {
     const reference = newReference();
     logEvent({ form: form.id, outcome: 'same-answers-not-stored', status: asJson ? 201 : 303 });
-    await markers
-      .set(usedMarker, '', { metadata: { at: keptTime(form, now), reference } })
-      .catch(() => logEvent({ form: form.id, outcome: 'token-marker-failed' }, 'error'));
+    await nameToken(reference);
     return sent(form, deps, reference, values, asJson);
   }
   let reference: string;
@@ -165,13 +163,7 @@ async function store(step: Step, usedMarker: string): Promise<Response> {
     return asJson ? json(503, { error: problemMessage(form) }) : replies.problem(503);
   }
   logEvent({ form: form.id, reference: logged(form, reference), outcome: 'stored', status: asJson ? 201 : 303 });
-  // The marker now names what it sent, so a second send of its token shows that confirmation.
-  await markers
-    // Stryker disable next-line StringLiteral: a marker's value is never read, only its metadata
-    .set(usedMarker, '', { metadata: { at: keptTime(form, clockOf(deps.outbox)()), reference } })
-    .catch(() =>
-      logEvent({ form: form.id, reference: logged(form, reference), outcome: 'token-marker-failed' }, 'error'),
-    );
+  await nameToken(reference);
 
   // Stored, so it is safe to say yes. Email goes after the reply (or in the form's digest);
   // the sweep retries failures.

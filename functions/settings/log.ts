@@ -12,6 +12,14 @@ export interface LogFields {
   reason?: string;
 }
 
+/**
+ * The reference a log line may carry: none for an anonymous form, whose log lines are timed by
+ * the host to the second (a reference beside that time would say when the feedback came).
+ */
+export function loggedReference(form: { anonymous?: boolean }, reference: string): string | undefined {
+  return form.anonymous ? undefined : reference;
+}
+
 export function logEvent(fields: LogFields, level: 'info' | 'error' = 'info'): void {
   // The day only: the host times every line itself, and a line's own time to the second
   // would sit beside what it names in any copy of the log.

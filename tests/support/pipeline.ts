@@ -124,6 +124,22 @@ export async function startPipeline(
   };
 }
 
+/**
+ * Check your answers without JavaScript, as a plain form post: the token from the page's hidden
+ * input, the clock moved on past the shortest wait, ready for the send.
+ */
+export async function checkedWithoutScript(
+  pipeline: Pipeline,
+  handle: (request: Request) => Promise<Response>,
+  endpoint: string,
+  answers: Record<string, unknown>,
+): Promise<string> {
+  const check = await handle(formRequest(endpoint, { ...answers, action: 'check' }, { form: true }));
+  const token = (await check.text()).match(/name="token" value="([^"]+)"/)![1];
+  pipeline.advance(pipeline.config.minMsBeforeSend);
+  return token;
+}
+
 /** A request as a browser script (JSON) or a plain form post (urlencoded) would send it. */
 export function formRequest(
   url: string,

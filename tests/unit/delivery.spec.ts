@@ -12,7 +12,14 @@ import { decode, TestMailServer } from '../support/smtp.ts';
 import { overriding } from '../support/stores.ts';
 import { SEND_WAIT_MS } from '../../functions/intake/send.ts';
 import { usedTokenKey } from '../../functions/intake/used-tokens.ts';
-import { checkThenSend, formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
+import {
+  checkedWithoutScript,
+  checkThenSend,
+  formRequest,
+  REFERRAL_ANSWERS,
+  startPipeline,
+  type Pipeline,
+} from '../support/pipeline.ts';
 
 /**
  * The intake's promises, each against a real local Blobs store and a real SMTP server: a
@@ -315,9 +322,7 @@ test('a token sends once, only with the answers it was issued for, and not a mil
 test('ten sends of one token at once without JavaScript, the first still being stored: one record, one email, ten confirmations of it', async () => {
   const handle = pipeline.handler(referralForm);
   const outbox = pipeline.deps.outbox;
-  const check = await handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'check' }, { form: true }));
-  const token = (await check.text()).match(/name="token" value="([^"]+)"/)![1];
-  pipeline.advance(pipeline.config.minMsBeforeSend);
+  const token = await checkedWithoutScript(pipeline, handle, '/api/referral', REFERRAL_ANSWERS);
   // The first store write waits until the nine others have found the token taken.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -367,9 +372,7 @@ test('ten sends of one token at once without JavaScript, the first still being s
 test('a second send of a token whose first is never stored waits a while, then keeps the same token to press Send again', async () => {
   const handle = pipeline.handler(referralForm);
   const outbox = pipeline.deps.outbox;
-  const check = await handle(formRequest('/api/referral', { ...REFERRAL_ANSWERS, action: 'check' }, { form: true }));
-  const token = (await check.text()).match(/name="token" value="([^"]+)"/)![1];
-  pipeline.advance(pipeline.config.minMsBeforeSend);
+  const token = await checkedWithoutScript(pipeline, handle, '/api/referral', REFERRAL_ANSWERS);
   // The used-token marker is written, but the store never answers (a first send still running).
   // A token's id is its signature, its last part (functions/intake/token.ts).
   const marker = usedTokenKey(token.split('.')[3]);
