@@ -28,6 +28,14 @@ export interface FormWords extends FieldSource {
   readNext?: { href: string; text: string }[];
   /** "We use what you tell us only to …". */
   privacyPurpose: string;
+  /**
+   * The browser is asked to keep none of the answers (autocomplete="off" on the form and on
+   * every field, even name, email and phone). A deliberate exception to giving personal fields
+   * their autocomplete purpose (WCAG 1.3.5): on a shared or watched device, Back after the quick
+   * exit, or the browser's suggestions, must not bring back what someone harmed typed. For the
+   * forms a person harmed or at risk fills in; the others keep autocomplete, which helps.
+   */
+  forgetAnswers?: boolean;
 }
 
 export interface FormDefinition extends FormWords {

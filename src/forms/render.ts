@@ -137,6 +137,17 @@ function groupOpen(
   );
 }
 
+/** A field's autocomplete purpose, or "off" where it has none or its form keeps no answers. */
+function autocompleteOf(ctx: Context, field: TextField): string {
+  if (ctx.form.forgetAnswers) return 'off';
+  return say(field.autocomplete, ctx.speaker) ?? 'off';
+}
+
+/** On the form element: "off" for a form that keeps no answers (FormWords.forgetAnswers). */
+function formAutocomplete(form: FormDefinition): string {
+  return form.forgetAnswers ? ' autocomplete="off"' : '';
+}
+
 function renderText(ctx: Context, field: TextField, value: string, error?: string): string {
   const id = fieldId(field.name);
   const { html, describedBy } = hintAndError(ctx, field, error);
@@ -146,7 +157,7 @@ function renderText(ctx: Context, field: TextField, value: string, error?: strin
     `${groupOpen(ctx, field, error, 'div')}` +
     `<label class="form-label" for="${id}">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(field)}</label>${html}` +
     `<input class="form-input${width}${error ? ' form-input--error' : ''}" id="${id}" name="${escapeHtml(field.name)}" type="${type}"` +
-    `${attr('value', value)}${attr('autocomplete', say(field.autocomplete, ctx.speaker) ?? 'off')}` +
+    `${attr('value', value)}${attr('autocomplete', autocompleteOf(ctx, field))}` +
     `${field.spellcheck === false ? ' spellcheck="false"' : ''}` +
     `${field.kind === 'tel' ? ' inputmode="tel"' : ''}${field.kind === 'postcode' ? ' autocapitalize="characters"' : ''}` +
     `${attr('aria-describedby', describedBy || undefined)}${error ? ' aria-invalid="true"' : ''}></div>`
@@ -303,7 +314,7 @@ export function renderAudienceQuestion(
   const ctx: Context = { form, speaker: speakerFor(form, values) };
   const summary = Object.keys(errors).length ? renderErrorSummary(form, errors) : '';
   return (
-    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate data-form="${escapeHtml(form.id)}" data-step="audience">` +
+    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate${formAutocomplete(form)} data-form="${escapeHtml(form.id)}" data-step="audience">` +
     summary +
     renderField(ctx, audience.field, values[audience.field.name], errors[audience.field.name]) +
     hiddenInputs(form, values, [audience.field.name]) +
@@ -334,7 +345,7 @@ export function renderQuestions(
         `<input type="hidden" name="${escapeHtml(audience.field.name)}" value="${escapeHtml(chosen)}">`
       : renderField(ctx, audience.field, values[audience.field.name], errors[audience.field.name]);
   const html =
-    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate data-form="${escapeHtml(form.id)}" data-step="questions">` +
+    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate${formAutocomplete(form)} data-form="${escapeHtml(form.id)}" data-step="questions">` +
     summary +
     forWhom +
     form.sections.map((section) => renderSection(ctx, section, values, errors)).join('') +
@@ -381,7 +392,7 @@ export function renderCheckAnswers(form: FormDefinition, values: Values, token: 
     })
     .join('');
   return (
-    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate data-form="${escapeHtml(form.id)}" data-step="check">` +
+    `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate${formAutocomplete(form)} data-form="${escapeHtml(form.id)}" data-step="check">` +
     `<h1>Check your answers before sending</h1>${sections}` +
     hiddenInputs(form, values) +
     `<input type="hidden" name="token" value="${escapeHtml(token)}">` +

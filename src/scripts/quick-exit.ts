@@ -4,7 +4,10 @@
  * The link already works without JavaScript. With it we also:
  * - blank the page at once, so nothing is left on screen while the next site loads;
  * - use location.replace, so this page leaves the history and Back does not return to it;
- * - listen for Shift pressed three times in a row, for people who cannot reach the button quickly.
+ * - listen for Shift pressed three times in a row, for people who cannot reach the button quickly,
+ *   and say so (the hint is hidden until then, and shown only where a keyboard is likely: CSS);
+ * - keep the page's scroll padding equal to the sticky bar's height, whatever the text size or
+ *   width, so nothing the browser scrolls to is hidden under the bar.
  */
 const SHIFT_PRESSES = 3;
 const SHIFT_WINDOW_MS = 5000;
@@ -22,6 +25,9 @@ export function enableQuickExit(doc: Document): void {
   const link = doc.querySelector<HTMLAnchorElement>('a[data-quick-exit]');
   if (!link) return;
   const url = link.href;
+  const keys = doc.querySelector<HTMLElement>('[data-quick-exit-keys]');
+  if (keys) keys.hidden = false;
+  keepClearOfBar(doc);
 
   link.addEventListener('click', (event) => {
     if (event.defaultPrevented || event.button !== 0) return;
@@ -42,4 +48,15 @@ export function enableQuickExit(doc: Document): void {
       leave(doc, url);
     }
   });
+}
+
+/** The bar's height as a CSS variable on the root, kept up to date as the bar reflows. */
+export function keepClearOfBar(doc: Document): void {
+  const bar = doc.querySelector<HTMLElement>('[data-quick-exit-bar]');
+  const view = doc.defaultView;
+  if (!bar || !view || !('ResizeObserver' in view)) return;
+  const measure = () =>
+    doc.documentElement.style.setProperty('--quick-exit-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+  new view.ResizeObserver(measure).observe(bar);
+  measure();
 }

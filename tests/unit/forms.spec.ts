@@ -22,6 +22,7 @@ import {
   renderQuestions,
 } from '../../src/forms/render.ts';
 import volunteerApplicationForm from '../../functions/forms/volunteer-application.ts';
+import feedbackForm from '../../functions/forms/feedback.ts';
 
 const validReferral = {
   referralFor: 'harmed',
@@ -197,6 +198,19 @@ test('length limits count characters, not bytes, and give the limit', () => {
   if (!long.ok) expect(long.errors.description).toBe('What happened must be 1,000 characters or fewer');
 });
 
+test('a form that keeps answers gives personal fields their purpose; one that forgets them turns all of it off', () => {
+  const volunteer = parse(renderQuestions(volunteerApplicationForm, { values: {} }));
+  expect(volunteer.querySelector('form')?.hasAttribute('autocomplete')).toBe(false);
+  expect(volunteer.querySelector('input[name="fullName"]')?.getAttribute('autocomplete')).toBe('name');
+  expect(volunteer.querySelector('input[type="email"]')?.getAttribute('autocomplete')).toBe('email');
+  for (const form of [referralForm, feedbackForm]) {
+    const page = parse(renderQuestions(form, { values: { referralFor: 'harmed' } }));
+    expect(page.querySelector('form')?.getAttribute('autocomplete'), form.id).toBe('off');
+    for (const input of page.querySelectorAll('input[type="text"], input[type="email"], input[type="tel"]'))
+      expect(input.getAttribute('autocomplete'), `${form.id} ${input.getAttribute('name')}`).toBe('off');
+  }
+});
+
 test('nothing is pre-ticked, optional questions say so, and questions that depend on an answer say which', () => {
   const html = renderQuestions(referralForm, { values: { referralFor: 'harmed' } });
   const page = parse(html);
@@ -205,8 +219,10 @@ test('nothing is pre-ticked, optional questions say so, and questions that depen
   const description = page.querySelector('label[for="field-description"]');
   expect(textOf(description)).toBe('What happened, briefly (optional)');
   expect(textOf(description?.querySelector('.form-optional'))).toBe('(optional)');
-  expect(page.querySelector('#field-fullName')?.getAttribute('autocomplete')).toBe('name');
-  expect(page.querySelector('#field-phone')?.getAttribute('autocomplete')).toBe('tel');
+  // The referral keeps no answers in the browser (forgetAnswers): not even the person's own name.
+  expect(page.querySelector('form')?.getAttribute('autocomplete')).toBe('off');
+  expect(page.querySelector('#field-fullName')?.getAttribute('autocomplete')).toBe('off');
+  expect(page.querySelector('#field-phone')?.getAttribute('autocomplete')).toBe('off');
   expect(textOf(page.body)).toContain('Answer this only if you ticked “Phone” in “How can we contact you safely?”');
   // Someone referring another person is not offered their own details by the browser.
   const other = parse(renderQuestions(referralForm, { values: { referralFor: 'supporter' } }));

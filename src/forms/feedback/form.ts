@@ -14,6 +14,8 @@ export const feedbackForm = defineForm({
   pagePath: '/feedback/',
   title: 'Tell us how it went',
   sendLabel: 'Send feedback',
+  // Filled in by people harmed or at risk: nothing typed is kept by the browser (definition.ts).
+  forgetAnswers: true,
   noun: 'feedback',
   sentTitle: 'Feedback sent',
   timeToComplete: 'It takes about 3 minutes. Every question is up to you but the first.',

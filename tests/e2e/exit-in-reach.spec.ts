@@ -1,0 +1,190 @@
+import { expect, type Page } from '@playwright/test';
+import { builtPages } from '../support/dist.ts';
+import { test } from '../support/e2e.ts';
+
+/**
+ * The quick exit stays within reach: on screen at the top, middle and end of every page, at
+ * the widths people use (and at double text size), and never covering what has focus (WCAG 2.2,
+ * 2.4.11). QuickExit.astro makes the bar sticky; base.css and quick-exit.ts keep scrolled-to
+ * things clear of it.
+ */
+const VIEWPORTS = [
+  { width: 320, height: 640 },
+  { width: 375, height: 740 },
+  { width: 740, height: 375 },
+  { width: 1280, height: 800 },
+];
+
+/** Double text size, as a visitor's browser setting makes it: every rem and em doubles. */
+async function doubleText(page: Page) {
+  // Through the CSSOM, which the site's style policy allows (an injected <style> it refuses).
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
+}
+
+interface Seen {
+  at: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The Exit button's box at the top, the middle and the end of the page, each after the scroll is drawn. */
+async function exitAtEachScroll(page: Page): Promise<{ seen: Seen[]; width: number; height: number }> {
+  return page.evaluate(async () => {
+    const button = document.querySelector('a[data-quick-exit]')!;
+    const end = document.documentElement.scrollHeight - innerHeight;
+    const seen = [];
+    for (const [at, y] of [
+      ['top', 0],
+      ['middle', end / 2],
+      ['end', end],
+    ] as const) {
+      scrollTo(0, y);
+      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+      const box = button.getBoundingClientRect();
+      seen.push({ at, top: box.top, bottom: box.bottom, left: box.left, right: box.right });
+    }
+    return { seen, width: innerWidth, height: innerHeight };
+  });
+}
+
+function expectInView(path: string, view: { seen: Seen[]; width: number; height: number }) {
+  for (const box of view.seen) {
+    const where = `${path} at the ${box.at}, ${view.width}×${view.height}`;
+    expect(box.top, where).toBeGreaterThanOrEqual(0);
+    expect(box.left, where).toBeGreaterThanOrEqual(0);
+    expect(box.bottom, where).toBeLessThanOrEqual(view.height);
+    expect(box.right, where).toBeLessThanOrEqual(view.width);
+  }
+}
+
+const pages = builtPages();
+
+test('the Exit button is on screen at the top, middle and end of every page, at every width', async ({ page }) => {
+  test.setTimeout(240_000);
+  expect(pages.length).toBeGreaterThan(40);
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    for (const path of pages) {
+      await page.goto(path);
+      expectInView(path, await exitAtEachScroll(page));
+    }
+  }
+});
+
+test('at double text size the Exit button is still on screen at every scroll position', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The longest pages and each kind of page, on a phone and on a laptop.
+  const paths = ['/', '/refer/', '/restorative-processes/how-it-works/', '/privacy/', '/volunteer/apply/', '/search/'];
+  for (const viewport of [VIEWPORTS[1], VIEWPORTS[3]]) {
+    await page.setViewportSize(viewport);
+    for (const path of paths) {
+      await page.goto(path);
+      await doubleText(page);
+      expectInView(`${path} at 200% text`, await exitAtEachScroll(page));
+    }
+  }
+});
+
+/** Tab through the whole page; after each press, the focused element must not be under the bar. */
+async function tabThrough(page: Page, label: string) {
+  const seen = new Set<string>();
+  for (let press = 0; press < 400; press++) {
+    await page.keyboard.press('Tab');
+    const state = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement | null;
+      if (!focused || focused === document.body) return { done: true, key: '', covered: false };
+      const bar = document.querySelector('[data-quick-exit-bar]')!;
+      const key = `${focused.tagName}#${focused.id}|${focused.getAttribute('href') ?? ''}|${focused.getAttribute('name') ?? ''}|${[...document.querySelectorAll('*')].indexOf(focused)}`;
+      if (bar.contains(focused)) return { done: false, key, covered: false };
+      const box = focused.getBoundingClientRect();
+      const barBox = bar.getBoundingClientRect();
+      // Covered: any part of the focused element is behind the bar.
+      const covered =
+        box.width > 0 &&
+        box.bottom > barBox.top &&
+        box.top < barBox.bottom &&
+        box.right > barBox.left &&
+        box.left < barBox.right;
+      return { done: false, key, covered, what: focused.outerHTML.slice(0, 120) };
+    });
+    if (state.done || seen.has(state.key)) break;
+    seen.add(state.key);
+    expect(state.covered, `${label}: ${'what' in state ? state.what : ''}`).toBe(false);
+  }
+  expect(seen.size, label).toBeGreaterThan(10);
+}
+
+test('tabbing through a page, no focused element is hidden under the Exit bar', async ({ page }) => {
+  test.setTimeout(180_000);
+  const paths = [
+    '/',
+    '/refer/i-was-harmed/',
+    '/restorative-processes/how-it-works/',
+    '/volunteer/apply/',
+    '/case-studies/',
+  ];
+  for (const viewport of [VIEWPORTS[1], VIEWPORTS[2], VIEWPORTS[3]]) {
+    await page.setViewportSize(viewport);
+    for (const path of paths) {
+      await page.goto(path);
+      await tabThrough(page, `${path} at ${viewport.width}×${viewport.height}`);
+      // And back up again, where the browser scrolls the other way.
+      await page.keyboard.down('Shift');
+      await tabThrough(page, `${path} at ${viewport.width}×${viewport.height}, backwards`);
+      await page.keyboard.up('Shift');
+    }
+  }
+});
+
+test('scrolled to the end of a long page, the Exit button still leaves the site', async ({ page }) => {
+  await page.route('https://www.bbc.co.uk/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }),
+  );
+  await page.setViewportSize(VIEWPORTS[1]);
+  await page.goto('/restorative-processes/how-it-works/');
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await page.getByRole('link', { name: 'Exit this page' }).click();
+  await expect(page).toHaveURL(/bbc\.co\.uk\/weather/);
+});
+
+test.describe('on a touch phone', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
+  test('no Shift hint is shown, and the Exit button and "Staying safe online" are', async ({ page }) => {
+    await page.goto('/refer/');
+    await expect(page.getByRole('link', { name: 'Exit this page' })).toBeVisible();
+    await expect(page.getByRole('banner').or(page.locator('[data-quick-exit-bar]')).getByText('Shift')).toBeHidden();
+    await expect(
+      page.locator('[data-quick-exit-bar]').getByRole('link', { name: 'Staying safe online' }),
+    ).toBeVisible();
+  });
+});
+
+test('with a keyboard and a mouse, the Shift hint is shown', async ({ page }) => {
+  await page.goto('/refer/');
+  await expect(page.locator('[data-quick-exit-bar]').getByText('Or press Shift 3 times.')).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('no Shift hint is offered: nothing would listen for it', async ({ page }) => {
+    await page.goto('/refer/');
+    await expect(page.locator('[data-quick-exit-bar]').getByText('Shift')).toBeHidden();
+  });
+
+  test('Back after the exit does not bring typed referral answers back', async ({ page, baseURL }) => {
+    await page.route('https://www.bbc.co.uk/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }),
+    );
+    await page.goto('/refer/i-was-harmed/');
+    await page.getByLabel('Your full name').fill('Sam Example');
+    await page.getByLabel('Your phone number').fill('07700 900123');
+    await page.getByRole('link', { name: 'Exit this page' }).click();
+    await expect(page).toHaveURL(/bbc\.co\.uk\/weather/);
+    await page.goBack();
+    await expect(page).toHaveURL(`${baseURL}/refer/i-was-harmed/`);
+    await expect(page.getByLabel('Your full name')).toHaveValue('');
+    await expect(page.getByLabel('Your phone number')).toHaveValue('');
+  });
+});
