@@ -2,10 +2,14 @@
  * Runs the search on /search/ with Pagefind, reading the query and type from the URL so
  * the header's plain GET form, a bookmarked link and the Back button all work.
  */
+import { openingWords, visibleSegments, type Segment } from '../lib/excerpt.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  content: string;
+  /** `terms`: the page's hidden search words (BaseLayout.astro), to keep out of its excerpt. */
+  meta: { title?: string; terms?: string };
   filters: Record<string, string[]>;
 }
 interface Pagefind {
@@ -29,20 +33,26 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefindPromise;
 }
 
-/** Copies Pagefind's excerpt into the page keeping only text and <mark>, so no markup from the index runs. */
-function excerptNodes(doc: Document, html: string): Node[] {
+/** Pagefind's excerpt as runs of text, marked or not: only text is kept, so no markup from the index runs. */
+function excerptSegments(html: string): Segment[] {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
-  const nodes: Node[] = [];
-  parsed.body.firstChild?.childNodes.forEach((node) => {
-    if (node.nodeName === 'MARK') {
-      const mark = doc.createElement('mark');
-      mark.textContent = node.textContent;
-      nodes.push(mark);
-    } else {
-      nodes.push(doc.createTextNode(node.textContent ?? ''));
-    }
+  const segments: Segment[] = [];
+  parsed.body.firstChild?.childNodes.forEach((node) =>
+    segments.push({ text: node.textContent ?? '', marked: node.nodeName === 'MARK' }),
+  );
+  return segments;
+}
+
+/** The excerpt from the page's visible words; its opening words where the match was only in hidden ones. */
+function excerptNodes(doc: Document, data: PagefindResultData): Node[] {
+  const visible = visibleSegments(excerptSegments(data.excerpt), data.meta.terms);
+  if (!visible.some((segment) => segment.marked)) return [doc.createTextNode(openingWords(data.content))];
+  return visible.map((segment) => {
+    if (!segment.marked) return doc.createTextNode(segment.text);
+    const mark = doc.createElement('mark');
+    mark.textContent = segment.text;
+    return mark;
   });
-  return nodes;
 }
 
 function renderResult(doc: Document, data: PagefindResultData): HTMLLIElement {
@@ -55,7 +65,7 @@ function renderResult(doc: Document, data: PagefindResultData): HTMLLIElement {
   type.className = 'search-result__type';
   type.textContent = data.filters.type?.join(', ') ?? '';
   const excerpt = doc.createElement('p');
-  excerpt.append(...excerptNodes(doc, data.excerpt));
+  excerpt.append(...excerptNodes(doc, data));
   item.append(link, type, excerpt);
   return item;
 }

@@ -1,5 +1,12 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { builtPages, fileForPath } from '../support/dist.ts';
 import { test } from '../support/e2e.ts';
+
+async function resultTitles(page: Page, query: string): Promise<string[]> {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.getByRole('status')).toContainText(/results? for/);
+  return page.locator('[data-search-list] li .search-result__title').allTextContents();
+}
 
 test('a word from one case study finds that case study first', async ({ page }) => {
   // "burgled" appears only in the burglary case study (other pages list "burglary" as a search word).
@@ -28,7 +35,6 @@ test('the header search box runs the query on the search page and keeps it', asy
 });
 
 for (const [word, title] of [
-  ['victim', 'Questions if you were harmed'],
   ['offender', 'Questions if you caused harm'],
   ['mediation', 'Ways of taking part'],
 ]) {
@@ -81,4 +87,55 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('link', { name: 'Letters after a burglary' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Privacy notice' }).first()).toBeVisible();
   });
+});
+
+test('“victim” puts the questions for people who were harmed in the first three results', async ({ page }) => {
+  // The page lists “victim” among its other search words, which weigh as a heading does.
+  const titles = await resultTitles(page, 'victim');
+  expect(titles.slice(0, 3), titles.join(' | ')).toContain('Questions if you were harmed');
+});
+
+test('every excerpt is made of words its page shows, never the hidden search words', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const pageText = new Map<string, string>();
+  const reader = await context.newPage();
+  let checked = 0;
+  for (const query of ['victim', 'offender', 'mediation', 'referral', 'school', 'apology']) {
+    await page.goto(`/search/?q=${query}`);
+    await expect(page.getByRole('status')).toContainText(/results? for/);
+    const results = page.locator('[data-search-list] li');
+    for (let i = 0; i < Math.min(await results.count(), 8); i++) {
+      const href = (await results.nth(i).locator('a').getAttribute('href'))!;
+      const excerpt = (await results.nth(i).locator('p').textContent())!;
+      if (!pageText.has(href)) {
+        await reader.goto(href);
+        pageText.set(href, (await reader.locator('body').innerText()).toLowerCase());
+      }
+      const shown = pageText.get(href)!;
+      for (const word of excerpt.toLowerCase().split(/[\s…]+/)) {
+        const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        if (bare) expect(shown, `“${bare}” in the excerpt for ${href} (“${query}”)`).toContain(bare);
+      }
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(30);
+});
+
+test('an example event is never a search result, even for its own title', async ({ page }) => {
+  const examples = builtPages().filter(
+    (path) => path.startsWith('/training-and-events/') && fileForPath(path)!.includes('data-example-event'),
+  );
+  expect(examples.length).toBeGreaterThan(0);
+  for (const path of examples) {
+    const title = fileForPath(path)!
+      .match(/<h1[^>]*>([^<]+)</)![1]
+      .trim();
+    await page.goto(`/search/?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole('status')).toContainText(/results? for/);
+    const hrefs = await page
+      .locator('[data-search-list] li a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs, title).not.toContain(path);
+  }
 });
