@@ -247,6 +247,25 @@ function guideStep(props: PreviewProps) {
   );
 }
 
+/** An entry of "Other help" as the Other help page shows it (src/components/HelpService.astro). */
+function helpService({ entry, widgetFor }: PreviewProps) {
+  const phoneIsText = entry.getIn(['data', 'phoneIsText']) === true;
+  return h(
+    'main',
+    { className: 'preview' },
+    h('h2', null, text(entry, 'name')),
+    h(
+      'p',
+      null,
+      h('strong', null, `${phoneIsText ? 'Text' : 'Call'} ${text(entry, 'phone')}`),
+      ` ${text(entry, 'hours')}`,
+    ),
+    h('p', null, text(entry, 'whoFor')),
+    h('div', { className: 'prose' }, widgetFor('body')),
+    h('p', null, `Last checked ${formatDate(text(entry, 'checked'))}.`),
+  );
+}
+
 const TEMPLATES: Record<PreviewKind, (props: PreviewProps) => ReactNode> = {
   article: (props) => article(props),
   service,
@@ -257,6 +276,7 @@ const TEMPLATES: Record<PreviewKind, (props: PreviewProps) => ReactNode> = {
   volunteering,
   page,
   settings,
+  helpService,
 };
 
 /**

@@ -16,7 +16,12 @@ export interface PageOptions {
   path: string;
   title: string;
   main: string;
+  /** Keep the shell's "Help from other services" block: on confirmations, never on the form's own steps. */
+  otherHelp?: boolean;
 }
+
+/** The shell's "Help from other services" block, between these markers (src/pages/form-shell/index.astro). */
+const OTHER_HELP = /<!--other-help-->([\s\S]*?)<!--\/other-help-->/;
 
 /**
  * A page renderer with its own shell: from the build in `root` (bundled with the function),
@@ -49,7 +54,8 @@ export function createPageRenderer(root: string): (options: PageOptions) => Prom
       .replaceAll('%%TITLE%%', escapeHtml(options.title))
       .replaceAll(SHELL_PATH, options.path)
       .replace(/<div data-form-shell[^>]*>%%MAIN%%<\/div>/, () => `<div data-form-shell>${options.main}</div>`)
-      .replace('%%MAIN%%', () => options.main);
+      .replace('%%MAIN%%', () => options.main)
+      .replace(OTHER_HELP, (_, block: string) => (options.otherHelp ? block : ''));
   };
 }
 

@@ -46,6 +46,7 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         { href: '/refer/', title: 'Make a referral' },
         { href: '/could-it-help/', title: 'Could restorative justice help you?' },
         { href: '/contact/', title: 'Contact' },
+        { href: '/other-help/', title: 'Other help' },
         { href: '/feedback/', title: 'Feedback and complaints' },
         { href: '/training-and-events/', title: 'Training and events' },
         // Pages of forms without a page of their own design (content/forms/), such as feedback.

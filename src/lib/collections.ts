@@ -35,6 +35,13 @@ export async function getVolunteerTraining(): Promise<CollectionEntry<'events'>[
   return (await getEvents()).filter((event) => event.data.kind === VOLUNTEER_TRAINING);
 }
 
+/** The national services on "Other help", in the order staff gave them. */
+export async function getHelpServices(): Promise<CollectionEntry<'help'>[]> {
+  return (await getCollection('help')).sort(
+    (a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name),
+  );
+}
+
 /** A page entry that the site cannot do without: a missing one fails the build with its name. */
 export async function getPage(id: string): Promise<CollectionEntry<'pages'>> {
   const entry = await getEntry('pages', id);

@@ -26,6 +26,11 @@ export function telHref(phone: string): string {
 }
 
 /** The contact facts from the site settings. */
+/** A tel: or sms: link for another service's number ("Other help"): digits only, as phones expect. */
+export function dialHref(service: { phone: string; phoneIsText?: boolean }): string {
+  return service.phoneIsText ? `sms:${service.phone.replace(/\D/g, '')}` : telHref(service.phone);
+}
+
 export function contactOf(settings: { phone: string; referralEmail: string }): Contact {
   return { phone: settings.phone, email: settings.referralEmail };
 }

@@ -11,6 +11,10 @@ export interface GuideStep {
 }
 
 export const GUIDE_START = 'start';
+/** The guide's first question. */
+export const GUIDE_PATH = '/could-it-help/';
+/** The guide's name, in each step's tab title and above its first question. */
+export const GUIDE_TITLE = 'Could restorative justice help you?';
 
 export function guideProblems(steps: GuideStep[]): string[] {
   const byId = new Map(steps.map((step) => [step.id, step]));

@@ -20,6 +20,7 @@ import {
   explainerSchema,
   formPageSchema,
   guideStepSchema,
+  helpServiceSchema,
   pageSchema,
   professionalPageSchema,
   serviceSchema,
@@ -29,7 +30,16 @@ import {
 
 /** How an entry is shown beside its form in the CMS (admin/previews.ts draws each kind). */
 export type PreviewKind =
-  'article' | 'service' | 'caseStudy' | 'event' | 'professional' | 'guideStep' | 'volunteering' | 'page' | 'settings';
+  | 'article'
+  | 'service'
+  | 'caseStudy'
+  | 'event'
+  | 'professional'
+  | 'guideStep'
+  | 'volunteering'
+  | 'page'
+  | 'settings'
+  | 'helpService';
 
 /** What the CMS needs beyond the fields, which come from the schema. */
 export interface CmsBlock {
@@ -203,6 +213,25 @@ export function defineCollections<Image extends z.ZodType>(image: () => Image) {
         extension: 'md',
         create: true,
         summary: '{{slug}}: {{title}}',
+      },
+    },
+    help: {
+      folder: 'help',
+      pattern: '*.md',
+      schema: helpServiceSchema,
+      // Listed together on one page, each at its own place on it.
+      urlFor: (id: string) => `/other-help/#${id}`,
+      cms: {
+        label: 'Other help',
+        label_singular: 'service',
+        description:
+          'National services people may need more urgently than us: their numbers, hours and who they are for, each with where the facts come from and when they were last checked.',
+        body: { hint: 'One to three sentences: what the service does and anything that helps people use it safely.' },
+        preview: 'helpService',
+        extension: 'md',
+        create: true,
+        summary: '{{name}} · checked {{checked | date("D MMM YYYY")}}',
+        sortable_fields: ['order', 'name', 'checked'],
       },
     },
     volunteering: {

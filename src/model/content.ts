@@ -99,7 +99,7 @@ export const basePageSchema = z.object({
   illustration,
   searchTerms: z.string().trim().optional().meta({
     label: 'Other words people search for',
-    hint: 'Words visitors may type that the page does not use, separated by commas, for example “victim, offender, mediation”. Search finds the page by them; they are not shown.',
+    hint: 'Words visitors may type that the page does not use, separated by commas, for example “victim, offender, mediation”. Search finds the page by them and puts it near the top for them; they are not shown.',
   }),
 });
 
@@ -290,6 +290,56 @@ export const guideStepSchema = basePageSchema.extend({
     .meta({ label: 'Next steps', hint: 'For an ending: what the visitor can do next.' }),
 });
 
+/**
+ * "Other help": a national service a visitor may need more urgently than us. Each entry keeps
+ * where its facts were read and when, so the launch check (src/lib/launch.ts) can flag one not
+ * read for six months, and whether the partnership has confirmed it.
+ */
+export const helpServiceSchema = z.object({
+  name: line('Name of the service', 'As the service calls itself, for example “Samaritans”.'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9][0-9 ]{2,15}$/, 'Number must be digits and spaces')
+    .meta({ label: 'Number', hint: 'Digits and spaces, exactly as the service writes it.' }),
+  phoneIsText: z.boolean().default(false).meta({
+    label: 'The number is for text messages',
+    hint: 'Tick for a number people text rather than call, such as emergencySMS.',
+  }),
+  hours: text('When it is open', 'In the service’s own terms, for example “Open 24 hours a day, every day.”'),
+  whoFor: text('Who it is for', 'Who the service says it is for, in one sentence.').meta({
+    label: 'Who it is for',
+    hint: 'Who the service says it is for, in one sentence.',
+    widget: 'text',
+  }),
+  sources: z
+    .array(z.url('Each source must be a full web address'))
+    .min(1, 'Add the address of the page the facts come from')
+    .meta({
+      label: 'Where the facts come from',
+      hint: 'The web address of each page you read for the number, hours and who it is for.',
+    }),
+  checked: z.coerce.date().meta({
+    label: 'Facts last checked',
+    hint: 'The day you last read those pages. Check again at least every six months: the launch check lists older ones.',
+  }),
+  confirmed: z.boolean().default(false).meta({
+    label: 'Confirmed by the partnership',
+    hint: 'Tick once someone at the partnership has checked this entry. Until then the launch check lists it.',
+  }),
+  shortList: z.boolean().default(false).meta({
+    label: 'Show in the short list',
+    hint: 'The short list appears at the end of the guide, on form confirmations and beside pages. Keep it to three or four.',
+  }),
+  order,
+});
+
+/** A partner of the partnership, as it agreed to be named. */
+export const partnerSchema = z.object({
+  name: text('Name', 'The organisation’s name, as it wants to be named.'),
+  url: z.url('Website must be a full web address').optional().meta({ label: 'Website', hint: 'Optional.' }),
+});
+
 export const navItemSchema = z.object({
   label: text('Label', 'The words in the menu.'),
   href: localLink('Link to', 'A page on this site, starting with /.'),
@@ -317,6 +367,23 @@ export const settingsSchema = z.object({
   navigation: z.array(navItemSchema).min(1).meta({
     label: 'Main menu',
     hint: 'The links in the header, in order. Keep the words short: on a laptop they must fit on one line. “Make a referral” and the phone number have their own places in the header.',
+  }),
+  phoneHours: optionalText(
+    'When the phone is answered',
+    'For example “Monday to Friday, 9am to 5pm”. Leave empty until the partnership confirms it: the site then says nothing about hours, and the launch check lists it.',
+  ),
+  outOfHours: optionalText(
+    'Out of hours',
+    'What happens when nobody can answer, for example “Leave a message and we call back the next working day.”',
+    'text',
+  ),
+  relayUk: z.boolean().default(true).meta({
+    label: 'Say people can call us through Relay UK',
+    hint: 'Relay UK lets people who are deaf or cannot speak call any number by text, by dialling 18001 first.',
+  }),
+  partners: z.array(partnerSchema).default([]).meta({
+    label: 'Partners',
+    hint: 'The organisations in the partnership that have agreed to be named. The About page lists them; with none, it lists none.',
   }),
   callNote: text(
     'What happens when you call',

@@ -10,7 +10,7 @@ test('no internal link or anchor on any page is broken', () => {
   for (const pagePath of builtPages()) {
     const html = readBuilt(pagePath);
     for (const href of hrefs(html)) {
-      if (/^(https?:|mailto:|tel:)/.test(href) || href.startsWith('//')) continue;
+      if (/^(https?:|mailto:|tel:|sms:)/.test(href) || href.startsWith('//')) continue;
       const url = new URL(href, `http://site${pagePath}`);
       const target = url.pathname === pagePath ? html : fileForPath(url.pathname);
       if (target === undefined) {

@@ -182,12 +182,15 @@ test('the confirmation page: GET or HEAD only; the reference in the voice it was
 });
 
 test('a problem page without JavaScript: the calm message with the phone number, titled as an error, kept by the browser only', async () => {
-  const response = await repliesFor(referral, 'http://localhost').problem(503);
+  // The referral's pages are not kept at all (forgetAnswers): Back after the exit cannot show them.
+  expect((await repliesFor(referral, 'http://localhost').problem(503)).headers.get('cache-control')).toBe('no-store');
+  const volunteer = (await import('../../functions/forms/registry.ts')).SERVER_FORMS['volunteer-application'];
+  const response = await repliesFor(volunteer, 'http://localhost').problem(503);
   expect(response.status).toBe(503);
   expect(response.headers.get('cache-control')).toBe('private, no-cache');
   const page = parse(await response.text());
-  expect(textOf(page.querySelector('title'))).toContain(`Error: ${referral.title}`);
-  expect(textOf(page.querySelector('main p'))).toBe(problemMessage(referral));
+  expect(textOf(page.querySelector('title'))).toContain(`Error: ${volunteer.title}`);
+  expect(textOf(page.querySelector('main p'))).toBe(problemMessage(volunteer));
   expect(problemMessage(referral)).toMatch(
     /^We could not send your referral\. Nothing was saved\. .* phone us on [0-9 ]+\.$/,
   );
@@ -249,7 +252,8 @@ test('pages without JavaScript use the built shell, else the site’s own, else 
   const { createServer } = await import('node:http');
   const shell = (name: string) =>
     `<html><head><title>%%TITLE%% (${name})</title><link rel="canonical" href="/form-shell/"></head>` +
-    `<body><main><div data-form-shell class="x">%%MAIN%%</div></main></body></html>`;
+    `<body><main><div data-form-shell class="x">%%MAIN%%</div>` +
+    `<!--other-help--><section data-other-help>Help from other services</section><!--/other-help--></main></body></html>`;
   const root = mkdtempSync(path.join(tmpdir(), 'rg-shell-'));
   const empty = mkdtempSync(path.join(tmpdir(), 'rg-shell-'));
   let served = 0;
@@ -271,6 +275,11 @@ test('pages without JavaScript use the built shell, else the site’s own, else 
     expect(built.querySelector('[data-form-shell]')!.innerHTML).toBe('<h1>$&amp; $1 words</h1>');
     expect(built.querySelector('[data-form-shell]')!.hasAttribute('class')).toBe(false);
     expect(served).toBe(0);
+    // The shell's "Help from other services" is kept on a confirmation only, without its markers.
+    expect(built.querySelector('[data-other-help]')).toBeNull();
+    const confirmation = await createPageRenderer(root)({ ...options, otherHelp: true });
+    expect(parse(confirmation).querySelector('[data-other-help]')).not.toBeNull();
+    expect(confirmation).not.toContain('<!--other-help-->');
 
     const fromSite = createPageRenderer(empty);
     expect(textOf(parse(await fromSite(options)).querySelector('title'))).toBe('A & B (from the site)');
