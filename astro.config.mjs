@@ -8,6 +8,7 @@ import { pagefindIndex } from './integrations/pagefind.ts';
 import { stripImageMetadata } from './integrations/strip-image-metadata.ts';
 import { uploadTypes } from './integrations/upload-types.ts';
 import { cmsRepositoryNamed } from './integrations/cms-repository.ts';
+import { launchReportInProduction } from './integrations/launch-report.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
 const isDev = process.argv.includes('dev');
@@ -29,6 +30,7 @@ export default defineConfig({
     pagefindIndex(),
     securityHeaders(),
     cmsLocalBackendInDev(),
+    launchReportInProduction(import.meta.dirname),
   ],
   vite: {
     build: { assetsInlineLimit: 0 },

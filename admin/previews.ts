@@ -193,6 +193,7 @@ function event(props: PreviewProps) {
         online: entry.getIn(['data', 'online']) === true,
         audience: text(entry, 'audience'),
         places: (text(entry, 'places') || 'open') as EventFactsInput['places'],
+        example: entry.getIn(['data', 'example']) === true,
       });
   return article(props, [
     h('p', { className: 'preview__kind' }, text(entry, 'kind')),

@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { referralForm } from '../forms/referral/form.ts';
-import { getCaseStudies, getEvents, getExplainers, getServices } from './collections.ts';
+import { getBookableEvents, getCaseStudies, getEvents, getExplainers, getServices } from './collections.ts';
 import { pagesWithOwnRoute } from './page-files.ts';
 import { sections, urlFor } from '../model/collections.ts';
 import { sectionEntries } from './sections.ts';
@@ -84,7 +84,7 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
       heading: 'Training and events',
       links: [
         ...events.map((e) => ({ href: urlFor('events', e.id), title: e.data.title })),
-        ...events.map((e) => ({
+        ...(await getBookableEvents()).map((e) => ({
           href: `${urlFor('events', e.id)}enquire/`,
           title: `Ask about a place: ${e.data.title}`,
         })),

@@ -2,6 +2,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { VOLUNTEER_TRAINING } from '../model/content.ts';
 import { eventTimes, isUpcoming } from './events.ts';
 import { buildDate, isLive } from './schedule.ts';
+import { takesBookings } from './launch.ts';
 
 const byOrderThenTitle = <T extends { data: { order: number; title: string } }>(a: T, b: T) =>
   a.data.order - b.data.order || a.data.title.localeCompare(b.data.title);
@@ -28,6 +29,14 @@ export async function getEvents(): Promise<CollectionEntry<'events'>[]> {
   return (await getCollection('events', (entry) => isUpcoming(entry.data, today))).sort(
     (a, b) => eventTimes(a.data).start.getTime() - eventTimes(b.data).start.getTime(),
   );
+}
+
+/**
+ * The events people can ask for a place on: on the production site (Netlify's CONTEXT), not an
+ * example date, which is not a real event (src/lib/launch.ts).
+ */
+export async function getBookableEvents(): Promise<CollectionEntry<'events'>[]> {
+  return (await getEvents()).filter((event) => takesBookings(event.data, process.env.CONTEXT));
 }
 
 /** The volunteer core training still to come: the volunteer pages list these. */

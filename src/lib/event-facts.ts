@@ -13,7 +13,12 @@ export interface EventFactsInput extends EventTimes {
   online: boolean;
   audience: string;
   places: Places;
+  /** An example date, not a confirmed one: it has no real places to count. */
+  example?: boolean;
 }
+
+/** What an example date says of its places, whatever its "places" choice. */
+export const EXAMPLE_PLACES = 'None yet: this is an example date';
 
 /** What each "places" choice says to a visitor. */
 export const PLACES_LABEL: Record<Places, string> = {
@@ -45,6 +50,6 @@ export function eventFacts(event: EventFactsInput): EventFact[] {
     { name: 'when', term: 'When', value: describeWhen(event) },
     { name: 'where', term: 'Where', value: placeLabel(event) },
     { name: 'audience', term: 'Who it is for', value: event.audience },
-    { name: 'places', term: 'Places', value: PLACES_LABEL[event.places] },
+    { name: 'places', term: 'Places', value: event.example ? EXAMPLE_PLACES : PLACES_LABEL[event.places] },
   ];
 }

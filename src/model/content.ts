@@ -88,6 +88,17 @@ const contents = z.boolean().default(false).meta({
   hint: 'Tick for long pages so visitors can jump to a section.',
 });
 
+/**
+ * What is still to confirm on a page. Filled in, the page shows a "Draft" notice with these
+ * words, and the launch check (npm run launch-check) lists it: "draft" is this field, never
+ * a word in the page's text.
+ */
+const draftNotice = optionalText(
+  'Draft: what is still to confirm',
+  'Fill in while anything on the page waits for the partnership’s approval, for example “The timescales wait for approval.” The page then shows a Draft notice with these words, and the launch check lists it. Empty it once confirmed.',
+  'text',
+);
+
 /** Fields every entry that becomes a page has. */
 export const basePageSchema = z.object({
   title: line('Title', 'The main heading of the page. Keep it short and plain, on one line.'),
@@ -143,6 +154,7 @@ export const caseStudySchema = <Image extends z.ZodType>(image: () => Image) =>
 
 export const explainerSchema = basePageSchema.extend({
   order,
+  draftNotice,
   audience: z.enum(explainerAudiences).default('everyone').meta({
     label: 'Who it is mainly for',
     hint: 'Used to group questions and to suggest pages to each kind of visitor.',
@@ -185,11 +197,7 @@ export const pageSchema = basePageSchema.extend({
     label: 'Last reviewed',
     hint: 'Shown at the foot of policies and statements.',
   }),
-  draftNotice: optionalText(
-    'Draft notice',
-    'A notice at the top of the page, for example while a policy waits for approval.',
-    'text',
-  ),
+  draftNotice,
   contents,
 });
 

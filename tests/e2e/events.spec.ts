@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import { test } from '../support/e2e.ts';
+import { EXAMPLE_PLACES, PLACES_LABEL } from '../../src/lib/event-facts.ts';
 import ICAL from 'ical.js';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,7 +51,9 @@ test('the events page lists every event still to come, each with its date, place
   await page.goto('/training-and-events/');
   for (const id of builtEventIds())
     await expect(page.locator(`a[href="/training-and-events/${id}/"]`).first()).toBeVisible();
-  await expect(page.getByText('Only a few places left').first()).toBeVisible();
+  // Each says how many places there are, or that an example date has none yet.
+  const placesWords = [...Object.values(PLACES_LABEL), EXAMPLE_PLACES];
+  await expect(page.getByText(new RegExp(placesWords.join('|'))).first()).toBeVisible();
   // The volunteer page's training dates come from the same collection.
   await page.goto('/volunteer/');
   const table = page.getByRole('table', { name: 'Core training dates' });
@@ -62,7 +65,7 @@ test('the events page lists every event still to come, each with its date, place
 /** A day counted from the clock this test runs by (faketime moves it), as YYYY-MM-DD. */
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-test('a production build (no pinned date) drops what has passed or is not yet due on the day it runs', () => {
+test('a production build (no pinned date) drops what has passed or is not yet due on the day it runs; an example date takes no bookings there, and the build lists what is unconfirmed', () => {
   test.setTimeout(120_000); // a whole production build of a copy of the site
   const project = copyProject(ROOT, 'rg-events-');
   try {
@@ -79,9 +82,30 @@ test('a production build (no pinned date) drops what has passed or is not yet du
       path.join(project.dir, 'content/caseStudies/withdrawn.md'),
       `---\ntitle: Withdrawn\nsummary: A summary.\nsetting: Workplaces\noutcome: An outcome.\ndate: 2026-01-01\nremoveAfter: 2026-02-01\n---\n\nBody.\n`,
     );
-    const { status, output } = astroBuild(ROOT, project.dir, { BUILD_DATE: undefined });
+    writeFileSync(path.join(dir, 'example-course.md'), eventFile('Example course', daysFromNow(40), 'example: true\n'));
+    const { status, output } = astroBuild(ROOT, project.dir, {
+      BUILD_DATE: undefined,
+      CONTEXT: 'production',
+      PUBLIC_CMS_REPO: 'example/site',
+    });
     expect(status, output).toBe(0);
     const dist = path.join(project.dir, 'dist');
+    // The example date is shown, marked, but cannot be booked: no button, no enquiry page, and
+    // the booking function's list (bookable-events.json) does not name it.
+    const example = readFileSync(path.join(dist, 'training-and-events/example-course/index.html'), 'utf8');
+    expect(example).toContain('data-no-booking');
+    expect(example).not.toContain('/training-and-events/example-course/enquire/');
+    expect(existsSync(path.join(dist, 'training-and-events/example-course/enquire/index.html'))).toBe(false);
+    expect(readFileSync(path.join(dist, 'training-and-events/bookable-events.json'), 'utf8')).not.toContain(
+      'Example course',
+    );
+    expect(readFileSync(path.join(dist, 'training-and-events/enquire/index.html'), 'utf8')).not.toContain(
+      'Example course',
+    );
+    expect(existsSync(path.join(dist, 'training-and-events/coming-up/enquire/index.html'))).toBe(true);
+    // The deploy log lists what is still to confirm.
+    expect(output).toMatch(/\d+ things to confirm before launch:/);
+    expect(output).toContain('example event: “Example course” is an example date');
     expect(existsSync(path.join(dist, 'training-and-events/coming-up/index.html'))).toBe(true);
     expect(existsSync(path.join(dist, 'training-and-events/next-month/index.html'))).toBe(true);
     expect(existsSync(path.join(dist, 'training-and-events/just-gone/index.html'))).toBe(false);
