@@ -36,18 +36,21 @@ export function staffEmail(
     label: staffWord(field.name) ?? say(field.summaryLabel ?? field.label, speaker),
     answer: describeAnswer(field, values[field.name], speaker),
   });
-  const groups: Group[] = askedSections(form, values)
+  const asked = askedSections(form, values);
+  const first = new Set((form.actFirst ?? []).flatMap((group) => group.fields));
+  const groups: Group[] = asked
     .map(({ section, fields }) => ({
       heading: staffWord(section.id) ?? say(section.heading, speaker),
-      rows: fields.filter((field) => !field.separate).map(rowOf),
+      rows: fields.filter((field) => !field.separate && !first.has(field.name)).map(rowOf),
     }))
     .filter((group) => group.rows.length > 0);
-  const highlightFields = allFields(form).filter(
-    (field) => form.highlights?.includes(field.name) && values[field.name] !== undefined,
-  );
-  const highlights: Group | undefined = highlightFields.length
-    ? { heading: 'Needs to take part', rows: highlightFields.map(rowOf) }
-    : undefined;
+  const askedFields = asked.flatMap(({ fields }) => fields);
+  const firstGroups: Group[] = (form.actFirst ?? [])
+    .map((group) => ({
+      heading: group.heading,
+      rows: group.fields.flatMap((name) => askedFields.filter((field) => field.name === name)).map(rowOf),
+    }))
+    .filter((group) => group.rows.length > 0);
   const textGroup = (g: Group) =>
     `${g.heading.toUpperCase()}\n${g.rows.map((r) => `${r.label}:\n  ${r.answer.replace(/\n/g, '\n  ')}`).join('\n')}`;
   const htmlGroup = (g: Group) =>
@@ -58,21 +61,40 @@ export function staffEmail(
           `<td style="border-bottom:1px solid #ccc">${escapeHtml(r.answer).replace(/\n/g, '<br>')}</td></tr>`,
       )
       .join('')}</table>`;
-  const received = form.anonymous
-    ? new Date(receivedAt).toLocaleDateString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long' })
-    : new Date(receivedAt).toLocaleString('en-GB', { timeZone: 'Europe/London' });
+  const received = receivedWords(receivedAt, form.anonymous === true);
+  const subject = `${form.staffSubject}${routeWords(form, values)}`;
   const intro = `${form.staffSubject} from the website. Reference ${reference}, received ${received}.`;
-  const all = highlights ? [highlights, ...groups] : groups;
+  const all = [...firstGroups, ...groups];
   return {
     to,
     tag: `${reference}-${form.id}`,
-    subject: `[${reference}] ${form.staffSubject}`,
+    subject: `[${reference}] ${subject}`,
     text: [intro, form.staffNote, ...all.map(textGroup)].join('\n\n'),
     html:
       `<div style="${HTML_STYLE}"><p>${escapeHtml(intro)}</p><p><strong>${escapeHtml(form.staffNote)}</strong></p>` +
       all.map(htmlGroup).join('') +
       `</div>`,
   };
+}
+
+/** One date style in every email: "1 July 2027 at 09:05", UK time; the day alone for an anonymous form. */
+export function receivedWords(at: string, dayOnly: boolean): string {
+  const when = new Date(at);
+  const day = when.toLocaleDateString('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  if (dayOnly) return day;
+  return `${day} at ${when.toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' })}`;
+}
+
+/** ", from a professional": the form's route in staff's words, or nothing. */
+function routeWords(form: ServerForm, values: Values): string {
+  const answer = form.subjectRoute && values[form.subjectRoute.field];
+  if (typeof answer !== 'string' || !Object.hasOwn(form.subjectRoute!.words, answer)) return '';
+  return `, ${form.subjectRoute!.words[answer]}`;
 }
 
 /** The confirmation to whoever sent it: their reference and what happens next, nothing they told us. */
@@ -84,8 +106,10 @@ export function personEmail(
   values: Values = {},
 ): OutgoingMail {
   const speaker = speakerFor(form, values);
+  const named = form.confirms ? values[form.confirms] : undefined;
+  const what = typeof named === 'string' && named.trim() ? `${form.noun} for ${named.trim()}` : form.noun;
   const lines = [
-    `Thank you. We have received your ${form.noun}.`,
+    `Thank you. We have received your ${what}.`,
     `Your reference number is ${reference}.`,
     say(form.nextSteps[0], speaker),
     `If you need to contact us, ${contactSentence(contact)} and quote your reference.`,
@@ -94,7 +118,7 @@ export function personEmail(
   return {
     to,
     tag: `${reference}-confirmation`,
-    subject: `Your reference ${reference}: Restorative Gloucestershire`,
+    subject: `Your ${what}: reference ${reference}`,
     text: lines.join('\n\n'),
     html: `<div style="${HTML_STYLE}">${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>`,
   };

@@ -8,6 +8,8 @@ export default defineServerForm(bookingEnquiryForm, {
   inbox: 'BOOKING_INBOX',
   staffSubject: 'New booking enquiry',
   staffNote: 'Reply within 5 working days, by email, to say whether there is a place.',
+  // The confirmation names the course: "your enquiry for Restorative practice for schools, …".
+  confirms: 'event',
   confirmation: [{ address: 'email' }],
   delivery: 'immediate',
   // The event must be one the site lists and still to come.

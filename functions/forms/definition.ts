@@ -40,8 +40,19 @@ export interface ServerSettings {
   staffNote: string;
   /** Labels and headings in staff's words ("Referrer's name"), by field name or section id. */
   staffWords?: Readonly<Record<string, string>>;
-  /** Answers staff need before anything else (access needs): listed at the top of their email. */
-  highlights?: string[];
+  /**
+   * Answers staff act on before anything else (how to contact the person safely, risks, access
+   * needs): groups at the top of their email, in this order, each answer left out of its own
+   * section so nothing is listed twice.
+   */
+  actFirst?: readonly { heading: string; fields: readonly string[] }[];
+  /** The route named in the subject, by one answer in staff's words: "New referral, from a professional". */
+  subjectRoute?: { field: string; words: Readonly<Record<string, string>> };
+  /**
+   * The answer that says what a confirmation confirms, named in its subject and first line (a
+   * booking enquiry's course). Never a personal answer: the confirmation repeats nothing else.
+   */
+  confirms?: string;
   /** Where a confirmation may go; none when no rule applies. */
   confirmation: ConfirmationRule[];
   /**

@@ -16,9 +16,30 @@ export default defineServerForm(referralForm, {
     referrerEmailConfirmation: 'Confirmation emailed to the referrer',
     person: 'The person who would take part',
     fullName: 'Name',
+    contactMethods: 'Safe ways to contact',
+    phone: 'Phone',
+    email: 'Email',
+    safeTimes: 'Safe times to contact',
+    leaveMessage: 'Can we leave a message',
     emailConfirmation: 'Confirmation emailed',
+    accessNeeds: 'What would help them take part',
   },
-  highlights: ['accessNeeds', 'interpreterLanguage', 'supportNeeds'],
+  // Safety first: how and when to make contact, and whether a message may be left, then what is
+  // known of risk, then what the person needs; each listed once, at the top.
+  actFirst: [
+    { heading: 'Contacting them safely', fields: ['contactMethods', 'phone', 'email', 'safeTimes', 'leaveMessage'] },
+    { heading: 'Known risks', fields: ['knownRisks'] },
+    { heading: 'Needs to take part', fields: ['accessNeeds', 'interpreterLanguage', 'supportNeeds'] },
+  ],
+  subjectRoute: {
+    field: AUDIENCE_FIELD,
+    words: {
+      harmed: 'from the person harmed',
+      responsible: 'from the person responsible',
+      supporter: 'from a supporter',
+      professional: 'from a professional',
+    },
+  },
   // Someone referring another person is confirmed at their own address, never at the address
   // of the person referred (who may not know yet, or may share it with someone who harms them).
   confirmation: [

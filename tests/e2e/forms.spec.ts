@@ -358,7 +358,7 @@ for (const javaScriptEnabled of [true, false]) {
     const staff = await mail.waitFor(`[${reference}] New volunteer application`);
     expect(staff.to).toEqual(['volunteers@test.invalid']);
     expect(decode(staff.raw)).toContain(name);
-    const confirmation = await mail.waitFor(`Your reference ${reference}`);
+    const confirmation = await mail.waitFor(`Your reference number is ${reference}`);
     expect(confirmation.to).toEqual([address]);
     expect(decode(confirmation.raw)).not.toContain('To help people');
     await context.close();

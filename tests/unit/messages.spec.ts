@@ -14,7 +14,8 @@ const SETTINGS: ServerSettings = {
   staffSubject: 'New answer',
   staffNote: 'Handle with care.',
   staffWords: { name: 'Person’s name', more: 'Postal details' },
-  highlights: ['agree', 'colour'],
+  actFirst: [{ heading: 'Needs to take part', fields: ['agree', 'colour'] }],
+  subjectRoute: { field: 'who', words: { friend: 'for a friend' } },
   confirmation: [{ address: 'email' }],
   delivery: 'immediate',
 };
@@ -26,13 +27,14 @@ test('staff get every answer asked, grouped as the form is, in their own words, 
   const mail = staffEmail(form, 'RG-AAAA-BBBB', VALUES, AT, 'staff@test.invalid');
   expect([mail.to, mail.subject, mail.tag]).toEqual([
     'staff@test.invalid',
-    '[RG-AAAA-BBBB] New answer',
+    '[RG-AAAA-BBBB] New answer, for a friend',
     'RG-AAAA-BBBB-every-kind',
   ]);
   expect(mail.text.split('\n\n')).toEqual([
-    'New answer from the website. Reference RG-AAAA-BBBB, received 01/07/2027, 09:05:00.',
+    'New answer from the website. Reference RG-AAAA-BBBB, received 1 July 2027 at 09:05.',
     'Handle with care.',
-    'NEEDS TO TAKE PART\nAgree:\n  Yes',
+    // What to act on first, each answer once: listed here, left out of its own section.
+    'NEEDS TO TAKE PART\nAgree:\n  Yes\nFavourite colour:\n  Not given',
     'WHO IS THIS FOR?\nWho is this for?:\n  A friend',
     [
       'ABOUT',
@@ -41,8 +43,6 @@ test('staff get every answer asked, grouped as the form is, in their own words, 
       'Phone:\n  Not given',
       'Postcode:\n  Not given',
       'Ways to reach you:\n  Post',
-      'Favourite colour:\n  Not given',
-      'Agree:\n  Yes',
     ].join('\n'),
     'POSTAL DETAILS\nAddress:\n  One St\n  Town',
   ]);
@@ -63,15 +63,15 @@ test('staff get every answer asked, grouped as the form is, in their own words, 
   expect(mail.html).not.toContain('<b>');
 });
 
-test('nothing to highlight, no highlight; a form for the person themself uses the form’s own labels', () => {
+test('a route not in the subject’s words, no route; a form for the person themself uses the form’s own labels', () => {
   const mail = staffEmail(form, 'RG-AAAA-BBBB', { who: 'me', name: 'Alex', ways: ['phone'] }, AT, 'staff@test.invalid');
-  expect(mail.text).not.toContain('NEEDS TO TAKE PART');
+  expect(mail.subject).toBe('[RG-AAAA-BBBB] New answer');
   expect(mail.text).toContain('Person’s name:\n  Alex');
   const plain = defineServerForm(everyKind, {
     ...SETTINGS,
     confirmation: [],
     staffWords: undefined,
-    highlights: undefined,
+    actFirst: undefined,
   });
   const own = staffEmail(plain, 'RG-AAAA-BBBB', { who: 'me', name: 'Alex', ways: ['phone'] }, AT, 'x@test.invalid');
   expect(own.text).toContain('Your name:\n  Alex');
@@ -97,7 +97,7 @@ test('equality answers never reach staff with the rest', () => {
         fields: section.fields.map((field) => (field.name === 'colour' ? { ...field, separate: true } : field)),
       })),
     },
-    { ...SETTINGS, confirmation: [], highlights: undefined },
+    { ...SETTINGS, confirmation: [], actFirst: undefined },
   );
   const mail = staffEmail(separate, 'RG-AAAA-BBBB', { ...VALUES, colour: 'red' }, AT, 'x');
   expect(mail.text).not.toContain('Favourite colour');
@@ -109,7 +109,7 @@ test('the person is told their reference, what happens next in their voice and h
   const mail = personEmail(form, 'RG-AAAA-BBBB', 'sam@example.org', contact, VALUES);
   expect([mail.to, mail.subject, mail.tag]).toEqual([
     'sam@example.org',
-    'Your reference RG-AAAA-BBBB: Restorative Gloucestershire',
+    'Your answer: reference RG-AAAA-BBBB',
     'RG-AAAA-BBBB-confirmation',
   ]);
   expect(mail.text.split('\n\n')).toEqual([
@@ -145,4 +145,58 @@ test('the emails’ HTML, as read', () => {
     alertEmail('RG-AAAA-BBBB', 'referral', 8, 'alerts@test.invalid'),
   ])
     expect(outline(parse(mail.html).body)).toMatchSnapshot();
+});
+
+test('a referral’s staff email starts with how to contact the person safely, then risks and needs, each once, in staff words', async () => {
+  const { SERVER_FORMS } = await import('../../functions/forms/registry.ts');
+  const referral = SERVER_FORMS.referral;
+  const answers = {
+    referralFor: 'professional',
+    referrerName: 'Jo Officer',
+    organisation: 'Probation',
+    role: 'Probation officer',
+    referrerEmail: 'jo@test.invalid',
+    fullName: 'Alex Example',
+    personRole: 'harmed',
+    contactMethods: ['phone'],
+    phone: '01632 960 001',
+    safeTimes: 'Weekday mornings',
+    leaveMessage: 'no',
+    setting: 'crime',
+    accessNeeds: ['interpreter'],
+    interpreterLanguage: 'Polish',
+    knownRisks: 'Lives with the person responsible.',
+  };
+  const mail = staffEmail(referral, 'RG-AAAA-BBBB', answers, AT, 'staff@test.invalid');
+  expect(mail.subject).toBe('[RG-AAAA-BBBB] New referral, from a professional');
+  const [intro, note, ...groups] = mail.text.split('\n\n');
+  expect(intro).toMatch(/received 1 July 2027 at 09:05\.$/);
+  expect(note).toBe(referral.staffNote);
+  expect(groups.map((group) => group.split('\n')[0]).slice(0, 3)).toEqual([
+    'CONTACTING THEM SAFELY',
+    'KNOWN RISKS',
+    'NEEDS TO TAKE PART',
+  ]);
+  expect(groups[0]).toContain('Can we leave a message:\n  No');
+  expect(groups[0]).toContain('Safe times to contact:\n  Weekday mornings');
+  // Each answer once, and never in the applicant's voice.
+  expect(mail.text.match(/Polish/g)).toHaveLength(1);
+  expect(mail.text.match(/Lives with the person responsible/g)).toHaveLength(1);
+  expect(mail.text).not.toMatch(/^Your /m);
+  const self = staffEmail(referral, 'RG-AAAA-BBBB', { ...answers, referralFor: 'harmed' }, AT, 'staff@test.invalid');
+  expect(self.subject).toBe('[RG-AAAA-BBBB] New referral, from the person harmed');
+  expect(self.text).not.toMatch(/^Your /m);
+});
+
+test('a booking enquiry’s confirmation names the course in its subject and first line', async () => {
+  const { SERVER_FORMS } = await import('../../functions/forms/registry.ts');
+  const contact = { phone: '01632 960 000', email: 'refer@test.invalid' };
+  const event = 'Restorative practice for schools, Tuesday 2 March 2027, 9:30am to 4pm';
+  const mail = personEmail(SERVER_FORMS['booking-enquiry'], 'RG-AAAA-BBBB', 'sam@example.org', contact, { event });
+  expect(mail.subject).toBe(`Your enquiry for ${event}: reference RG-AAAA-BBBB`);
+  expect(mail.text.split('\n\n')[0]).toBe(`Thank you. We have received your enquiry for ${event}.`);
+  const referral = personEmail(SERVER_FORMS.referral, 'RG-AAAA-BBBB', 'sam@example.org', contact, {
+    referralFor: 'harmed',
+  });
+  expect(referral.subject).toBe('Your referral: reference RG-AAAA-BBBB');
 });

@@ -57,7 +57,7 @@ test('a professional’s referral confirms to the professional, never to the per
   await quietly(() => pipeline.settle());
   const { reference } = (await sent.json()) as { reference: string };
   const confirmations = pipeline.mail.received.filter((mail) =>
-    decode(mail.raw).includes(`Your reference ${reference}`),
+    decode(mail.raw).includes(`Your reference number is ${reference}`),
   );
   expect(confirmations.map((mail) => mail.to)).toEqual([['pat.officer@example.org']]);
   expect(pipeline.mail.received.some((mail) => mail.to.includes('robin.referred@example.org'))).toBe(false);

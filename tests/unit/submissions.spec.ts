@@ -153,7 +153,7 @@ test('staff email: reference and form type in the subject, every answer escaped 
     description: '<script>alert(1)</script>',
   };
   const mail = staffEmail(referralForm, 'RG-AAAA-BBBB', values, '2026-11-21T10:00:00Z', 'inbox@test.invalid');
-  expect(mail.subject).toBe('[RG-AAAA-BBBB] New referral');
+  expect(mail.subject).toBe('[RG-AAAA-BBBB] New referral, from the person harmed');
   expect(mail.html).not.toContain('<script>');
   expect(mail.html).not.toContain('<b>Zoë');
   expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
