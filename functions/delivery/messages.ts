@@ -77,6 +77,12 @@ export function staffEmail(
   };
 }
 
+/** The sender's own answer the confirmation repeats (FormSettings.echoes), as a line, if given. */
+function echoed(form: ServerForm, values: Values): string[] {
+  const answer = form.echoes ? values[form.echoes.field] : undefined;
+  return typeof answer === 'string' && answer.trim() ? [`${form.echoes!.label}: ${answer.trim()}.`] : [];
+}
+
 /** One date style in every email: "1 July 2027 at 09:05", UK time; the day alone for an anonymous form. */
 export function receivedWords(at: string, dayOnly: boolean): string {
   const when = new Date(at);
@@ -111,6 +117,7 @@ export function personEmail(
   const lines = [
     `Thank you. We have received your ${what}.`,
     `Your reference number is ${reference}.`,
+    ...echoed(form, values),
     say(form.nextSteps[0], speaker),
     `If you need to contact us, ${contactSentence(contact)} and quote your reference.`,
     'Restorative Gloucestershire',

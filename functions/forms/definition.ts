@@ -53,6 +53,11 @@ export interface ServerSettings {
    * booking enquiry's course). Never a personal answer: the confirmation repeats nothing else.
    */
   confirms?: string;
+  /**
+   * An answer of the sender's own repeated in their confirmation, with its label: a
+   * professional's case reference, so they can match ours to their records.
+   */
+  echoes?: { field: string; label: string };
   /** Where a confirmation may go; none when no rule applies. */
   confirmation: ConfirmationRule[];
   /**

@@ -11,6 +11,7 @@ export default defineServerForm(referralForm, {
     referrerName: 'Referrer’s name',
     relationship: 'How they know the person',
     role: 'Referrer’s role',
+    ownReference: 'Referrer’s own reference',
     referrerPhone: 'Referrer’s phone',
     referrerEmail: 'Referrer’s email',
     referrerEmailConfirmation: 'Confirmation emailed to the referrer',
@@ -54,6 +55,8 @@ export default defineServerForm(referralForm, {
       consent: { field: 'emailConfirmation', value: 'yes' },
     },
   ],
+  // A professional's own case reference, in their confirmation beside ours.
+  echoes: { field: 'ownReference', label: 'Your own reference' },
   delivery: 'immediate',
   formerAddresses: { endpoint: '/api/referral', confirmationPath: '/refer/confirmation/' },
 });

@@ -24,9 +24,7 @@ function titled(form: ServerForm, errors: Errors) {
 export function repliesFor(form: ServerForm, origin: string) {
   const page = (status: number, title: string, main: string) =>
     renderPage({ origin, path: form.pagePath, title, main }).then((text) =>
-      // A form that keeps no answers (referral, feedback) is not kept either: Back after the quick
-      // exit then shows the browser's "Confirm form resubmission", never the answers.
-      html(status, text, { 'Cache-Control': form.forgetAnswers ? 'no-store' : 'private, no-cache' }),
+      html(status, text, { 'Cache-Control': 'private, no-cache' }),
     );
   return {
     page,

@@ -288,6 +288,36 @@ test('with JavaScript, Back from check your answers returns to the questions wit
   await expect(page.getByText(name)).toBeVisible();
 });
 
+for (const parentKnows of ['No', undefined]) {
+  test(`a referral for someone under 18 asks whether a parent or carer knows, and goes on when the answer is ${parentKnows ?? 'left out'}`, async ({
+    page,
+  }) => {
+    const name = `Young Person ${parentKnows ?? 'Unanswered'} ${Date.now()}`;
+    await chooseAudience(page, 'Me: I was harmed');
+    const parentQuestion = page.getByRole('group', { name: 'Does a parent or carer know about this referral?' });
+    await expect(parentQuestion).toBeHidden();
+    await page.getByRole('group', { name: 'How old are you?' }).getByLabel('Under 18').check();
+    await expect(parentQuestion).toBeVisible();
+    if (parentKnows) await parentQuestion.getByLabel(parentKnows, { exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Do you live in Gloucestershire, or did it happen here?' })
+      .getByLabel('Yes')
+      .check();
+    await fillReferral(page, name);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { name: /Check your answers/ })).toBeVisible();
+    await expect(page.getByText('Under 18')).toBeVisible();
+    await page.getByRole('button', { name: 'Send referral' }).click();
+    await expect(page.getByRole('heading', { name: 'Referral sent' })).toBeVisible();
+    const reference = (await page.locator('[data-reference]').textContent())!;
+    // Staff read how to contact safely first, then the rest, the age among it.
+    const staff = decode((await mail.waitFor(reference)).raw);
+    expect(staff.indexOf('CONTACTING THEM SAFELY')).toBeGreaterThan(-1);
+    expect(staff.indexOf('CONTACTING THEM SAFELY')).toBeLessThan(staff.indexOf('Under 18'));
+    expect(staff).toMatch(new RegExp(`A parent or carer knows:\\r?\\n\\s+${parentKnows ?? 'Not given'}`));
+  });
+}
+
 test('a double click on Send referral sends one referral', async ({ page }) => {
   const name = `Double Click ${Date.now()}`;
   await chooseAudience(page, 'Me: I was harmed');

@@ -182,8 +182,6 @@ test('the confirmation page: GET or HEAD only; the reference in the voice it was
 });
 
 test('a problem page without JavaScript: the calm message with the phone number, titled as an error, kept by the browser only', async () => {
-  // The referral's pages are not kept at all (forgetAnswers): Back after the exit cannot show them.
-  expect((await repliesFor(referral, 'http://localhost').problem(503)).headers.get('cache-control')).toBe('no-store');
   const volunteer = (await import('../../functions/forms/registry.ts')).SERVER_FORMS['volunteer-application'];
   const response = await repliesFor(volunteer, 'http://localhost').problem(503);
   expect(response.status).toBe(503);

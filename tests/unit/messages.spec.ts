@@ -200,3 +200,18 @@ test('a booking enquiry’s confirmation names the course in its subject and fir
   });
   expect(referral.subject).toBe('Your referral: reference RG-AAAA-BBBB');
 });
+
+test('a professional’s confirmation carries their own case reference beside ours; without one, nothing', async () => {
+  const { SERVER_FORMS } = await import('../../functions/forms/registry.ts');
+  const contact = { phone: '01632 960 000', email: 'refer@test.invalid' };
+  const values = { referralFor: 'professional', ownReference: ' CR/123/27 ' };
+  const mail = personEmail(SERVER_FORMS.referral, 'RG-AAAA-BBBB', 'jo@test.invalid', contact, values);
+  expect(mail.text.split('\n\n').slice(1, 3)).toEqual([
+    'Your reference number is RG-AAAA-BBBB.',
+    'Your own reference: CR/123/27.',
+  ]);
+  const without = personEmail(SERVER_FORMS.referral, 'RG-AAAA-BBBB', 'jo@test.invalid', contact, {
+    referralFor: 'professional',
+  });
+  expect(without.text).not.toContain('Your own reference');
+});

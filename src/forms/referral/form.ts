@@ -18,6 +18,8 @@ const forOther: Condition = { field: AUDIENCE_FIELD, oneOf: OTHER_ANSWERS };
 const forProfessional: Condition = { field: AUDIENCE_FIELD, oneOf: ['professional'] };
 const forSupporter: Condition = { field: AUDIENCE_FIELD, oneOf: ['supporter'] };
 const byEmail: Condition = { field: 'contactMethods', oneOf: ['email'] };
+const underEighteen: Condition = { field: 'ageBand', oneOf: ['under-18'] };
+const notSure = { value: 'not-sure', label: 'Not sure' };
 const byPhone: Condition = { field: 'contactMethods', oneOf: ['phone'] };
 
 const referralFor: ChoiceField = {
@@ -154,6 +156,18 @@ export const referralForm = defineForm({
           messages: { required: 'Enter your role', tooLong: 'Your role must be 100 characters or fewer' },
         },
         {
+          kind: 'text',
+          name: 'ownReference',
+          label: 'Your own reference for this case',
+          hint: 'For example, a crime or case number. We put it in your confirmation email, so you can match it to your records.',
+          summaryLabel: 'Your own reference',
+          optional: true,
+          when: forProfessional,
+          spellcheck: false,
+          maxLength: 50,
+          messages: { tooLong: 'Your own reference must be 50 characters or fewer' },
+        },
+        {
           kind: 'tel',
           name: 'referrerPhone',
           label: 'Your phone number',
@@ -231,6 +245,50 @@ export const referralForm = defineForm({
           messages: { required: 'Select whether they were harmed or caused the harm' },
         },
         {
+          kind: 'radios',
+          name: 'ageBand',
+          label: { self: 'How old are you?', other: 'How old are they?' },
+          summaryLabel: 'Age',
+          optional: true,
+          options: [
+            { value: 'under-18', label: 'Under 18' },
+            { value: 'adult', label: '18 or over' },
+          ],
+          messages: {},
+        },
+        {
+          // Asked, never required: a young person may take part with their own agreement, and a
+          // parent may be the person causing harm. Whatever the answer, the referral goes on.
+          kind: 'radios',
+          name: 'parentKnows',
+          label: 'Does a parent or carer know about this referral?',
+          hint: {
+            self: 'You can make a referral whatever the answer. We talk with you about who else should be involved.',
+            other: 'The referral goes ahead whatever the answer. We talk with them about who else should be involved.',
+          },
+          summaryLabel: 'A parent or carer knows',
+          optional: true,
+          when: underEighteen,
+          options: [...yesNo(), notSure],
+          messages: {},
+        },
+        {
+          kind: 'radios',
+          name: 'inArea',
+          label: {
+            self: 'Do you live in Gloucestershire, or did it happen here?',
+            other: 'Do they live in Gloucestershire, or did it happen here?',
+          },
+          hint: {
+            self: 'We work in Gloucestershire. If you do not live here, we can say who to contact where you live.',
+            other: 'We work in Gloucestershire. If they do not live here, we can say who to contact where they live.',
+          },
+          summaryLabel: 'In Gloucestershire',
+          optional: true,
+          options: [...yesNo(), notSure],
+          messages: {},
+        },
+        {
           kind: 'checkboxes',
           name: 'contactMethods',
           label: { self: 'How can we contact you safely?', other: 'How can we contact them safely?' },
@@ -299,7 +357,12 @@ export const referralForm = defineForm({
           optional: true,
           rows: 2,
           maxLength: 300,
-          messages: { tooLong: 'Safe times must be 300 characters or fewer' },
+          messages: {
+            tooLong: {
+              self: 'When it is safe to contact you must be 300 characters or fewer',
+              other: 'When it is safe to contact them must be 300 characters or fewer',
+            },
+          },
         },
         {
           kind: 'radios',
