@@ -25,6 +25,10 @@ const PAGES = [
   { name: 'case-study', path: '/case-studies/burglary-letters/' },
   { name: 'referral-form', path: '/refer/' },
   { name: 'volunteer-form', path: '/volunteer/apply/' },
+  { name: 'other-help', path: '/other-help/' },
+  { name: 'guide-entry', path: '/could-it-help/' },
+  { name: 'guide-ending', path: '/could-it-help/ending-not-safe-yet/' },
+  { name: 'easy-read', path: '/restorative-processes/easy-read/' },
 ];
 const VIEWPORTS = [
   { name: '375', width: 375, height: 740 },
@@ -56,6 +60,10 @@ try {
       await page.screenshot({ path: file, fullPage: true });
       // The first screen alone too: what a visitor sees before scrolling.
       await page.screenshot({ path: file.replace(/\.png$/, '-first-screen.png') });
+      // Scrolled halfway down: the Exit button is still at the top of the window.
+      await page.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+      await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+      await page.screenshot({ path: file.replace(/\.png$/, '-scrolled.png') });
       console.log(`${path.relative(root, file)}`);
     }
     await context.close();

@@ -10,6 +10,9 @@ export interface Contact {
 
 export type ContactKind = 'phone' | 'email';
 
+/** Who a page's "Talk to us" box speaks to (src/components/TalkToUs.astro). */
+export type TalkAudience = 'public' | 'volunteer' | 'professional';
+
 export interface ContactLink {
   kind: ContactKind;
   /** The word before the link where a block lists both: "Phone", "Email". */

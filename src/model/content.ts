@@ -398,7 +398,23 @@ export const settingsSchema = z.object({
     'Shown under the phone number in the “Talk to us” box on every page. Two or three short sentences.',
   ).meta({
     label: 'What happens when you call',
-    hint: 'Shown under the phone number in the “Talk to us” box on every page. Two or three short sentences.',
+    hint: 'Shown under the phone number in the “Talk to us” box on pages for the public (people harmed, people responsible, families). Two or three short sentences.',
+    widget: 'text',
+  }),
+  callNoteVolunteers: text(
+    'What happens when you call (volunteer pages)',
+    'The same box on the volunteer pages, for people thinking of volunteering. Two or three short sentences.',
+  ).meta({
+    label: 'What happens when you call (volunteer pages)',
+    hint: 'The same box on the volunteer pages, for people thinking of volunteering. Two or three short sentences.',
+    widget: 'text',
+  }),
+  callNoteProfessionals: text(
+    'What happens when you call (pages for professionals)',
+    'The same box on the pages for professionals and on training and events. Two or three short sentences.',
+  ).meta({
+    label: 'What happens when you call (pages for professionals)',
+    hint: 'The same box on the pages for professionals and on training and events. Two or three short sentences.',
     widget: 'text',
   }),
 });

@@ -83,3 +83,29 @@ test('every printed page carries the referral phone number and email in its marg
     expect(readBuilt(pagePath), pagePath).toContain('<link rel="stylesheet" href="/print-contact.css" media="print">');
   }
 });
+
+test('“Talk to us” speaks to each page’s reader: emergency words for the public only', () => {
+  const settings = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '..', '..', 'content', 'settings', 'site.json'), 'utf8'),
+  );
+  const box = (pagePath: string) => {
+    const html = readBuilt(pagePath);
+    const start = html.indexOf('id="talk-to-us-heading"');
+    expect(start, pagePath).toBeGreaterThan(-1);
+    return text(html.slice(start, html.indexOf('</section>', start))).replace(/\s+/g, ' ');
+  };
+  const squash = (words: string) => words.replace(/\s+/g, ' ');
+  const publicBox = box('/restorative-processes/questions-if-you-were-harmed/');
+  expect(publicBox).toContain(squash(settings.callNote));
+  expect(publicBox).toContain('call 999');
+  for (const [pagePath, note] of [
+    ['/volunteer/', settings.callNoteVolunteers],
+    ['/professionals/', settings.callNoteProfessionals],
+    ['/training-and-events/', settings.callNoteProfessionals],
+  ]) {
+    const words = box(pagePath);
+    expect(words, pagePath).toContain(squash(note));
+    expect(words, pagePath).not.toContain(squash(settings.callNote));
+    expect(words, pagePath).not.toContain('999');
+  }
+});
