@@ -170,7 +170,7 @@ function renderTextarea(ctx: Context, field: TextareaField, value: string, error
   return (
     `${groupOpen(ctx, field, error, 'div')}` +
     `<label class="form-label" for="${id}">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(field)}</label>${html}` +
-    `<textarea class="form-textarea${error ? ' form-input--error' : ''}" id="${id}" name="${escapeHtml(field.name)}" rows="${field.rows ?? 4}"` +
+    `<textarea class="form-textarea${error ? ' form-input--error' : ''}" id="${id}" name="${escapeHtml(field.name)}" rows="${field.rows ?? 4}" data-maxlength="${field.maxLength}"` +
     `${attr('aria-describedby', describedBy || undefined)}${error ? ' aria-invalid="true"' : ''}>${escapeHtml(value)}</textarea></div>`
   );
 }

@@ -5,6 +5,7 @@
  * It imports no validation library: the checks are the plain functions the server runs.
  */
 import type { FormDefinition } from '../forms/definition.ts';
+import { characterCountMessage } from '../forms/character-count.ts';
 import { allFields, hasOtherAnswers, own, say, validate, type Errors, type Values } from '../forms/fields.ts';
 import {
   renderAudienceQuestion,
@@ -76,9 +77,37 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     summary?.scrollIntoView({ block: 'start' });
   };
 
+  /**
+   * GOV.UK's character count under each long answer: how many characters are left, or how many
+   * too many, said politely to screen readers once typing pauses. The limit stays in the hint.
+   */
+  function countCharacters(element: HTMLFormElement) {
+    element.querySelectorAll<HTMLTextAreaElement>('textarea[data-maxlength]').forEach((box) => {
+      const max = Number(box.dataset.maxlength);
+      const shown = doc.createElement('div');
+      shown.className = 'form-hint form-count';
+      shown.setAttribute('aria-hidden', 'true');
+      const spoken = doc.createElement('div');
+      spoken.className = 'visually-hidden';
+      spoken.setAttribute('aria-live', 'polite');
+      box.after(shown, spoken);
+      let pause: ReturnType<typeof setTimeout> | undefined;
+      const update = () => {
+        const message = characterCountMessage(box.value, max);
+        shown.textContent = message;
+        shown.classList.toggle('form-count--over', message.endsWith('too many'));
+        clearTimeout(pause);
+        pause = setTimeout(() => (spoken.textContent = message), 1000);
+      };
+      box.addEventListener('input', update);
+      shown.textContent = characterCountMessage(box.value, max);
+    });
+  }
+
   /** Wires up whatever form is now in the body. */
   function attach(): HTMLFormElement {
     const element = body.querySelector<HTMLFormElement>('form')!;
+    countCharacters(element);
     const step = element.dataset.step;
     applyConditions(element, readValues(form, element));
     element.addEventListener('change', () => applyConditions(element, readValues(form, element)));

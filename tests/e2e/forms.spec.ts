@@ -318,6 +318,19 @@ for (const parentKnows of ['No', undefined]) {
   });
 }
 
+test('a long answer counts its characters as they are typed, and says when there are too many', async ({ page }) => {
+  await chooseAudience(page, 'Me: I was harmed');
+  const box = page.getByLabel('What happened, briefly (optional)');
+  const group = page.locator('#group-description');
+  await expect(group.getByText('1,000 characters remaining')).toBeVisible();
+  await box.fill('a'.repeat(990));
+  await expect(group.getByText('10 characters remaining')).toBeVisible();
+  await box.fill('a'.repeat(1003));
+  await expect(group.getByText('3 characters too many')).toBeVisible();
+  // Said to screen readers once typing pauses, in the same words.
+  await expect(group.locator('[aria-live="polite"]')).toHaveText('3 characters too many');
+});
+
 test('a double click on Send referral sends one referral', async ({ page }) => {
   const name = `Double Click ${Date.now()}`;
   await chooseAudience(page, 'Me: I was harmed');
