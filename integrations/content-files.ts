@@ -68,6 +68,7 @@ export function launchContent(contentDir: string): LaunchContent {
       phoneHours:
         typeof settings.phoneHours === 'string' && settings.phoneHours.trim() ? settings.phoneHours : undefined,
       partners: Array.isArray(settings.partners) ? settings.partners : [],
+      confidentialityConfirmed: settings.confidentialityConfirmed === true,
     },
   };
 }

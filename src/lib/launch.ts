@@ -14,11 +14,12 @@ export interface LaunchContent {
   pages: { collection: string; id: string; title: string; draftNotice?: string; body: string }[];
   events: { id: string; title: string; example: boolean }[];
   help: { id: string; name: string; checked: Date; confirmed: boolean }[];
-  settings: { phoneHours?: string; partners: unknown[] };
+  settings: { phoneHours?: string; partners: unknown[]; confidentialityConfirmed: boolean };
 }
 
 export interface LaunchItem {
-  kind: 'draft page' | 'draft wording' | 'example event' | 'help entry' | 'phone hours' | 'partners';
+  kind:
+    'draft page' | 'draft wording' | 'example event' | 'help entry' | 'phone hours' | 'partners' | 'confidentiality';
   where: string;
   what: string;
 }
@@ -70,6 +71,12 @@ export function launchItems(content: LaunchContent, today: Date): LaunchItem[] {
       kind: 'phone hours',
       where: 'content/settings/site.json',
       what: 'When the phone is answered is not set',
+    });
+  if (!content.settings.confidentialityConfirmed)
+    items.push({
+      kind: 'confidentiality',
+      where: 'content/settings/site.json',
+      what: 'What we keep private, and when we must share, is not yet confirmed',
     });
   if (content.settings.partners.length === 0)
     items.push({ kind: 'partners', where: 'content/settings/site.json', what: 'No partner is named yet' });

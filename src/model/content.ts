@@ -389,6 +389,18 @@ export const settingsSchema = z.object({
     label: 'Say people can call us through Relay UK',
     hint: 'Relay UK lets people who are deaf or cannot speak call any number by text, by dialling 18001 first.',
   }),
+  confidentiality: text(
+    'What we keep private, and when we must share',
+    'Shown on the referral’s first page and the guide’s first question, before anyone types. Plain words: what stays between us, and when we have to tell someone (a risk of serious harm, a child at risk).',
+  ).meta({
+    label: 'What we keep private, and when we must share',
+    hint: 'Shown on the referral’s first page and the guide’s first question, before anyone types. Plain words: what stays between us, and when we have to tell someone (a risk of serious harm, a child at risk).',
+    widget: 'text',
+  }),
+  confidentialityConfirmed: z.boolean().default(false).meta({
+    label: 'The partnership has confirmed these words',
+    hint: 'Until ticked, the words show as waiting for confirmation, and the launch check lists them.',
+  }),
   partners: z.array(partnerSchema).default([]).meta({
     label: 'Partners',
     hint: 'The organisations in the partnership that have agreed to be named. The About page lists them; with none, it lists none.',

@@ -109,3 +109,28 @@ test('“Talk to us” speaks to each page’s reader: emergency words for the p
     expect(words, pagePath).not.toContain('999');
   }
 });
+
+test('before anyone types, the referral and the guide say what stays private and when we must share, marked while unconfirmed', async ({
+  page,
+}) => {
+  const settings = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '..', '..', 'content', 'settings', 'site.json'), 'utf8'),
+  );
+  for (const pagePath of ['/refer/', '/could-it-help/']) {
+    await page.goto(pagePath);
+    const section = page.getByRole('region', { name: 'What we keep private' });
+    await expect(section).toContainText(settings.confidentiality);
+    await expect(section.locator('[data-unconfirmed]')).toHaveCount(settings.confidentialityConfirmed ? 0 : 1);
+    // On the referral's first page there is nothing to type yet: only the first choice.
+    await expect(
+      page.locator(
+        'main :is(input[type="text"], input[type="email"], input[type="tel"], textarea):not([tabindex="-1"])',
+      ),
+    ).toHaveCount(0);
+  }
+  // The About page names partners only when staff have listed some.
+  await page.goto('/about/');
+  await expect(page.getByRole('heading', { name: 'Our partners', exact: true })).toHaveCount(
+    settings.partners?.length ? 1 : 0,
+  );
+});

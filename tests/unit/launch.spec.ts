@@ -18,6 +18,7 @@ test('unconfirmed content lists each kind of thing still to confirm, where it is
     ['help entry', 'content/help/line'],
     ['help entry', 'content/help/line'],
     ['phone hours', 'content/settings/site.json'],
+    ['confidentiality', 'content/settings/site.json'],
     ['partners', 'content/settings/site.json'],
   ]);
   expect(items[1].what).toContain('The retention periods wait for approval.');
@@ -36,7 +37,7 @@ test('an entry is due a check six calendar months after it was read, not a day b
     pages: [],
     events: [],
     help: [{ id: 'line', name: 'A line', checked: new Date(checked), confirmed: true }],
-    settings: { phoneHours: 'Weekdays', partners: [{}] },
+    settings: { phoneHours: 'Weekdays', partners: [{}], confidentialityConfirmed: true },
   });
   expect(launchItems(help('2026-06-01'), TODAY)).toEqual([]);
   expect(launchItems(help('2026-05-31'), TODAY)).toHaveLength(1);
@@ -52,7 +53,7 @@ test('`npm run launch-check` prints the list and exits 1 while anything is uncon
     });
   const unconfirmed = run('unconfirmed');
   expect(unconfirmed.status, unconfirmed.stderr).toBe(1);
-  expect(unconfirmed.stdout).toMatch(/^7 things to confirm before launch:/);
+  expect(unconfirmed.stdout).toMatch(/^8 things to confirm before launch:/);
   expect(unconfirmed.stdout).toContain('- example event: “A course” is an example date');
   const confirmed = run('confirmed');
   expect(confirmed.status, confirmed.stderr).toBe(0);
