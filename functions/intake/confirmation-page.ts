@@ -40,7 +40,7 @@ export function createConfirmationHandler(form: ServerForm, makeDeps: MakeDeps =
         path: form.confirmationPath,
         title: form.sentTitle,
         main: renderConfirmation(form, reference, contactFacts, { voice }),
-        otherHelp: true,
+        otherHelp: form.safetyLines === true,
       }),
     );
   };

@@ -16,7 +16,7 @@ export interface PageOptions {
   path: string;
   title: string;
   main: string;
-  /** Keep the shell's "Help from other services" block: on confirmations, never on the form's own steps. */
+  /** Keep the shell's "Help from other services" block: on the confirmations of forms with safety lines only. */
   otherHelp?: boolean;
 }
 

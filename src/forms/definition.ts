@@ -36,6 +36,11 @@ export interface FormWords extends FieldSource {
    * forms a person harmed or at risk fills in; the others keep autocomplete, which helps.
    */
   forgetAnswers?: boolean;
+  /**
+   * Its confirmation ends with how to reach 999 and other services: for the forms people harmed,
+   * people responsible and their families fill in. A volunteer's or a booking's has neither.
+   */
+  safetyLines?: boolean;
 }
 
 export interface FormDefinition extends FormWords {

@@ -434,7 +434,7 @@ export function renderConfirmation(
       : '') +
     `<h2>If you need to contact us</h2>` +
     `<p>${links.join('<br>')}</p>` +
-    `<p>If you are in danger now, call 999.</p>` +
+    (form.safetyLines ? `<p>If you are in danger now, call 999.</p>` : '') +
     `<p><a href="/">Return to the home page</a></p>`
   );
 }

@@ -313,7 +313,7 @@ test('before sending: what happens next in the person’s voice, and how their i
 });
 
 test('the confirmation: the reference in a panel with no links, what happens next, where to read on, how to reach us', () => {
-  const doc = parse(renderConfirmation(form, 'RG-AAAA-BBBB', CONTACT, { voice: 'other' }));
+  const doc = parse(renderConfirmation({ ...form, safetyLines: true }, 'RG-AAAA-BBBB', CONTACT, { voice: 'other' }));
   const panel = doc.querySelector('.panel')!;
   expect(textOf(panel.querySelector('h1'))).toBe('Answers sent');
   expect(textOf(panel.querySelector('[data-reference]'))).toBe('RG-AAAA-BBBB');
@@ -326,6 +326,8 @@ test('the confirmation: the reference in a panel with no links, what happens nex
   expect(doc.querySelector('a[data-contact="referral-email"]')!.getAttribute('class')).toBe('break-anywhere');
   expect(doc.querySelector('a[data-contact="phone"]')!.hasAttribute('class')).toBe(false);
   expect(textOf(doc.body)).toContain('If you are in danger now, call 999.');
+  // Only a form with safety lines says it (a volunteer's or a booking's confirmation does not).
+  expect(textOf(parse(renderConfirmation(form, 'RG-AAAA-BBBB', CONTACT)).body)).not.toContain('999');
   expect([...doc.querySelectorAll('a')].at(-1)!.getAttribute('href')).toBe('/');
   const plain = parse(renderConfirmation({ ...form, readNext: undefined }, 'RG-AAAA-BBBB', CONTACT));
   expect(plain.querySelector('ul')).toBeNull();

@@ -16,6 +16,7 @@ export const feedbackForm = defineForm({
   sendLabel: 'Send feedback',
   // Filled in by people harmed or at risk: nothing typed is kept by the browser (definition.ts).
   forgetAnswers: true,
+  safetyLines: true,
   noun: 'feedback',
   sentTitle: 'Feedback sent',
   timeToComplete: 'It takes about 3 minutes. Every question is up to you but the first.',

@@ -64,6 +64,7 @@ export const referralForm = defineForm({
   sendLabel: 'Send referral',
   // Filled in by people harmed or at risk: nothing typed is kept by the browser (definition.ts).
   forgetAnswers: true,
+  safetyLines: true,
   noun: 'referral',
   sentTitle: 'Referral sent',
   timeToComplete: 'It takes about 5 minutes. You can check your answers before you send them.',
