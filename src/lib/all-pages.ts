@@ -47,7 +47,7 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
         { href: '/could-it-help/', title: 'Could restorative justice help you?' },
         { href: '/contact/', title: 'Contact' },
         { href: '/other-help/', title: 'Other help' },
-        { href: '/feedback/', title: 'Feedback and complaints' },
+        { href: '/feedback/', title: 'Feedback' },
         { href: '/training-and-events/', title: 'Training and events' },
         // Pages of forms without a page of their own design (content/forms/), such as feedback.
         ...formPages
