@@ -134,3 +134,15 @@ test('before anyone types, the referral and the guide say what stays private and
     settings.partners?.length ? 1 : 0,
   );
 });
+
+test('pages that give the phone and email themselves (contact, not found) have no second “Talk to us” box', () => {
+  for (const pagePath of ['/contact/', '/404.html']) {
+    const html = readBuilt(pagePath);
+    expect(html.match(/<h2[^>]*>\s*Talk to us\s*<\/h2>/g) ?? [], pagePath).toHaveLength(
+      pagePath === '/404.html' ? 1 : 0,
+    );
+    expect(html, pagePath).not.toContain('talk-to-us-heading');
+    expect(html, pagePath).toContain(`tel:${SEED_PHONE_DIGITS}`);
+  }
+  expect(readBuilt('/about/')).toContain('talk-to-us-heading');
+});
