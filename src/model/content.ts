@@ -337,7 +337,7 @@ export const helpServiceSchema = z.object({
   }),
   shortList: z.boolean().default(false).meta({
     label: 'Show in the short list',
-    hint: 'The short list appears at the end of the guide, on form confirmations and beside pages. Keep it to three or four.',
+    hint: 'The short list appears at the end of the guide and on the referral and feedback confirmations. Keep it to three or four.',
   }),
   order,
 });
