@@ -28,12 +28,19 @@ export interface CmsField {
   choose_url?: boolean;
   collapsed?: boolean;
   allow_add?: boolean;
+  collection?: string;
+  value_field?: string;
+  search_fields?: string[];
+  display_fields?: string[];
+  options_length?: number;
 }
 
 interface Meta {
   label?: string;
   hint?: string;
   widget?: string;
+  /** A field that names another entry of this collection: staff pick it by its title. */
+  relation?: string;
 }
 
 type AnySchema = z.ZodType & { _zod: { def: Record<string, unknown> & { type: string } } };
@@ -82,6 +89,18 @@ export function toCmsField(name: string, schema: z.ZodType): CmsField {
   switch (def.type) {
     case 'string': {
       field.widget = meta.widget ?? 'string';
+      if (meta.relation) {
+        // The entry's file name is stored (what the build looks up); staff see and search titles.
+        Object.assign(field, {
+          widget: 'relation',
+          collection: meta.relation,
+          value_field: '{{slug}}',
+          search_fields: ['title'],
+          display_fields: ['title'],
+          options_length: 100,
+        });
+        return field;
+      }
       if (def.format === 'email') field.pattern = ['^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', 'Enter an email address'];
       if (def.format === 'url') field.pattern = ['^https?://', 'Enter a full web address, starting with https://'];
       for (const check of checksOf(base)) {

@@ -207,12 +207,12 @@ export function defineCollections<Image extends z.ZodType>(image: () => Image) {
         label: 'Could it help? (guide)',
         label_singular: 'question or ending',
         description:
-          'The guide “Could restorative justice help you?”, one question or ending per entry. It starts at “start”. Each answer names the entry it leads to (its file name); an entry without answers is an ending. The site will not build if an answer leads nowhere.',
+          'The guide “Could restorative justice help you?”, one question or ending per entry. It starts at its first question: change its words as you like, but never delete it. Each answer leads to another entry, chosen by its title; an entry without answers is an ending. The site will not build if an answer leads nowhere.',
         body: { hint: 'A few sentences under the question, or the ending’s explanation.', required: false },
         preview: 'guideStep',
         extension: 'md',
         create: true,
-        summary: '{{slug}}: {{title}}',
+        summary: '{{title}}',
       },
     },
     help: {

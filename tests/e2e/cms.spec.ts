@@ -207,3 +207,39 @@ for (const collection of new Set(ENTRIES.map((entry) => entry.collection))) {
     }
   });
 }
+
+test('in the guide, staff see each step once by its title and choose where an answer leads by title', async ({
+  page,
+}) => {
+  const guideDir = path.join(CMS_REPO_DIR, 'content', 'guide');
+  const titleOf = (slug: string) => String(frontMatter(path.join(guideDir, `${slug}.md`)).title);
+  const slugs = readdirSync(guideDir).map((name) => name.replace(/\.md$/, ''));
+  // The list: every step by its title, once, and never by its file name.
+  await openCms(page, '');
+  await page.evaluate(() => (window.location.hash = '#/collections/guide'));
+  for (const slug of slugs) {
+    await expect(page.getByText(titleOf(slug), { exact: true }), slug).toHaveCount(1);
+    await expect(page.getByText(slug, { exact: true }), slug).toHaveCount(0);
+  }
+
+  // An answer shows the title of the step it leads to, never the step's file name.
+  const start = frontMatter(path.join(guideDir, 'start.md')) as { answers: { next: string }[] };
+  await openCms(page, '#/collections/guide/entries/start');
+  await page.getByRole('button', { name: 'Expand' }).first().click();
+  await expect(page.getByText(titleOf(start.answers[0]!.next), { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Leads to' })).toHaveCount(0);
+
+  // A new question: its answer's next step found by a few words of its title, saved by file name.
+  await openCms(page, '#/collections/guide/new');
+  await page.getByLabel('Title', { exact: true }).fill('Is this a test question?');
+  await page.getByLabel('Summary').fill('Only this test asks it.');
+  await page.getByRole('button', { name: 'Add answers' }).click();
+  await page.getByLabel('Answer', { exact: true }).fill('Yes, it is');
+  const target = 'ending-not-safe-yet';
+  await page.getByLabel('Leads to').pressSequentially(titleOf(target).split(' ').slice(0, 3).join(' '));
+  await page.getByRole('option', { name: titleOf(target), exact: true }).click();
+  await publish(page);
+  await expect(page.getByText('Entry saved')).toBeVisible();
+  const saved = frontMatter(path.join(guideDir, 'is-this-a-test-question.md')) as { answers: { next: string }[] };
+  expect(saved.answers).toEqual([{ label: 'Yes, it is', next: target }]);
+});

@@ -162,3 +162,18 @@ test('on localhost the CMS uses the local backend on the site’s own origin, ne
   expect(local.local_backend).toEqual({ url: 'http://localhost:4321/_cms-local/api/v1' });
   expect(cmsConfig({ local: false, repo: 'org/site', siteUrl: 'https://x.org' }).local_backend).toBe(false);
 });
+
+test('where an answer names another step of the guide, staff pick the step by its title and the file name is saved', () => {
+  const guide = config.collections.find((collection) => collection.name === 'guide')!;
+  const answers = guide.fields!.find((field) => field.name === 'answers')!;
+  const leadsTo = answers.fields!.find((field) => field.name === 'next')!;
+  expect(leadsTo).toMatchObject({
+    widget: 'relation',
+    collection: 'guide',
+    value_field: '{{slug}}',
+    search_fields: ['title'],
+    display_fields: ['title'],
+  });
+  // The list names each step by its title alone: the file name is not for staff.
+  expect(guide.summary).toBe('{{title}}');
+});
