@@ -3,7 +3,10 @@
  * the page a visitor will see. Written with createElement, so no JSX build step is needed.
  */
 import { createElement as h, type ReactNode } from 'react';
+import { easyReadSections, type EasyReadLine } from '../src/lib/easy-read.ts';
 import { eventFacts, type EventFactsInput } from '../src/lib/event-facts.ts';
+import { pictogramSvg } from '../src/lib/pictograms.ts';
+import { pictogramNames } from '../src/model/content.ts';
 import { COLLECTIONS, type CollectionSpec, type PreviewKind } from '../src/model/collections.ts';
 
 interface PreviewProps {
@@ -63,6 +66,32 @@ function article({ entry, widgetFor }: PreviewProps, before: ReactNode[] = [], a
     ...before,
     h('div', { className: 'prose' }, widgetFor('body')),
     ...after,
+  );
+}
+
+/** The easy read page's lines with their pictures, as src/components/EasyRead.astro draws them. */
+function easyRead({ entry }: PreviewProps): ReactNode[] {
+  const lines = (list(entry, 'easyReadLines') as Partial<EasyReadLine>[]).filter(
+    (line): line is EasyReadLine => !!line.text && pictogramNames.includes(line.picture as never),
+  );
+  return easyReadSections(lines).map((section, i) =>
+    h(
+      'section',
+      { key: i, className: 'easy-read' },
+      section.heading ? h('h2', null, section.heading) : null,
+      h(
+        'ul',
+        null,
+        ...section.lines.map((line, j) =>
+          h(
+            'li',
+            { key: j },
+            h('span', { dangerouslySetInnerHTML: { __html: pictogramSvg(line.picture) } }),
+            h('p', null, line.text),
+          ),
+        ),
+      ),
+    ),
   );
 }
 
@@ -226,7 +255,7 @@ function professional(props: PreviewProps) {
 
 /** A step of the guide: its question and the answers as the buttons visitors choose from, or an ending's next steps. */
 function guideStep(props: PreviewProps) {
-  const answers = list(props.entry, 'answers') as { label?: string; next?: string }[];
+  const answers = list(props.entry, 'answers') as { label?: string }[];
   const actions = list(props.entry, 'actions') as { label?: string }[];
   return article(
     props,
@@ -236,9 +265,7 @@ function guideStep(props: PreviewProps) {
           h(
             'ul',
             { className: 'preview__answers' },
-            ...answers.map((answer, i) =>
-              h('li', { key: i }, h('span', { className: 'button' }, answer.label), ` → ${answer.next ?? ''}`),
-            ),
+            ...answers.map((answer, i) => h('li', { key: i }, h('span', { className: 'button' }, answer.label))),
           ),
         ]
       : [
@@ -268,7 +295,7 @@ function helpService({ entry, widgetFor }: PreviewProps) {
 }
 
 const TEMPLATES: Record<PreviewKind, (props: PreviewProps) => ReactNode> = {
-  article: (props) => article(props),
+  article: (props) => article(props, [], easyRead(props)),
   service,
   caseStudy,
   event,

@@ -35,20 +35,27 @@ export function fleschReadingEase(text: string): Readability {
 /** The readable text of a page's <main>, one block (heading, paragraph, list item, cell) per line. */
 export function mainText(html: string): string {
   const main = html.match(/<main\b[^>]*>([\s\S]*?)<\/main>/)?.[1] ?? '';
-  return main
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<\/(p|li|h[1-6]|dt|dd|td|th|caption|figcaption|blockquote|div)>/g, '\n')
-    .replace(/<br\s*\/?>/g, '\n')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;|&rsquo;|’/g, "'")
-    .replace(/&[a-z#0-9]+;/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join('\n');
+  return (
+    main
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
+      // The hidden words search finds a page by are never read (BaseLayout.astro).
+      .replace(/<div hidden data-search-terms[^>]*>[\s\S]*?<\/div>/g, ' ')
+      .replace(/<\/(p|li|h[1-6]|dt|dd|td|th|caption|figcaption|blockquote|div)>/g, '\n')
+      .replace(/<br\s*\/?>/g, '\n')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&#39;|&rsquo;|’/g, "'")
+      .replace(/&[a-z#0-9]+;/g, ' ')
+      // An email address is copied, not read: it counts as one word, not a dozen syllables.
+      .replace(/[^\s@]+@[^\s@]+\.[a-z]+/gi, 'address')
+      .replace(/[ \t]+/g, ' ')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join('\n')
+  );
 }
 
 /** Pages that follow a set legal structure (the model accessibility statement, the ICO checklist). */

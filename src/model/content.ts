@@ -38,6 +38,31 @@ export const illustrationNames = [
 ] as const;
 export type IllustrationName = (typeof illustrationNames)[number];
 
+/**
+ * The pictures of the easy read page (files in src/assets/pictograms/): one simple drawing
+ * beside each idea, as easy read guidance asks. The sentence beside it says everything, so
+ * a picture is never the only way to understand a line.
+ */
+export const pictogramNames = [
+  'hurt',
+  'put-right',
+  'talk',
+  'people',
+  'family',
+  'helper',
+  'safe',
+  'meet',
+  'letter',
+  'choose',
+  'stop',
+  'free',
+  'question',
+  'time',
+  'phone',
+  'email',
+] as const;
+export type PictogramName = (typeof pictogramNames)[number];
+
 const illustration = z.enum(illustrationNames).optional().meta({
   label: 'Illustration',
   hint: 'A small drawing shown beside the heading and on links to this page. Leave empty for none.',
@@ -152,19 +177,43 @@ export const caseStudySchema = <Image extends z.ZodType>(image: () => Image) =>
     ...scheduleFields,
   });
 
-export const explainerSchema = basePageSchema.extend({
-  order,
-  draftNotice,
-  audience: z.enum(explainerAudiences).default('everyone').meta({
-    label: 'Who it is mainly for',
-    hint: 'Used to group questions and to suggest pages to each kind of visitor.',
-  }),
-  easyRead: z.boolean().default(false).meta({
-    label: 'Easy read',
-    hint: 'Tick for a page written in short sentences, one idea per line.',
-  }),
-  contents,
-});
+export const explainerSchema = basePageSchema
+  .extend({
+    order,
+    draftNotice,
+    audience: z.enum(explainerAudiences).default('everyone').meta({
+      label: 'Who it is mainly for',
+      hint: 'Used to group questions and to suggest pages to each kind of visitor.',
+    }),
+    easyRead: z.boolean().default(false).meta({
+      label: 'Easy read',
+      hint: 'Tick for the easy read page: its words go in “Easy read lines” below, each with a picture, and the text box is not used.',
+    }),
+    easyReadLines: z
+      .array(
+        z.object({
+          heading: z.string().trim().optional().meta({
+            label: 'New section heading',
+            hint: 'Only on the first line of a new section, for example “Who takes part”. Leave empty otherwise.',
+          }),
+          picture: z.enum(pictogramNames).meta({
+            label: 'Picture',
+            hint: 'The drawing beside this line: choose the one closest to what the line says.',
+          }),
+          text: text(
+            'Line',
+            'One short sentence with one idea, in everyday words. Our phone and email are added at the end by themselves.',
+          ),
+        }),
+      )
+      .default([])
+      .meta({ label: 'Easy read lines', hint: 'For the easy read page only: one idea per line, each with a picture.' }),
+    contents,
+  })
+  .refine((entry) => !entry.easyRead || entry.easyReadLines.length > 0, {
+    message: 'An easy read page needs its easy read lines',
+    path: ['easyReadLines'],
+  });
 
 const list = (label: string, hint: string) =>
   z.array(z.string().trim().min(1)).min(1, `${label} needs at least one item`).meta({ label, hint });
@@ -272,8 +321,12 @@ export const guideStepSchema = basePageSchema.extend({
         next: z
           .string()
           .trim()
-          .regex(/^[a-z0-9-]+$/, 'Leads to must be the file name of another step, like harmed-safe')
-          .meta({ label: 'Leads to', hint: 'The file name of the next question or ending, for example harmed-safe.' }),
+          .regex(/^[a-z0-9-]+$/, 'Leads to must be another question or ending of the guide')
+          .meta({
+            label: 'Leads to',
+            hint: 'The question or ending this answer leads to: type a few words of its title and choose it.',
+            relation: 'guide',
+          }),
       }),
     )
     .default([])

@@ -96,6 +96,17 @@ test('each illustration is a small SVG under 10 KB, with nothing in it that coul
   }
 });
 
+test('each easy read picture, written into the page, is a tiny SVG with nothing in it that could run or fetch', () => {
+  const folder = path.join(import.meta.dirname, '..', '..', 'src', 'assets', 'pictograms');
+  const files = readdirSync(folder);
+  expect(files.length).toBeGreaterThanOrEqual(10);
+  for (const name of files) {
+    const svg = readFileSync(path.join(folder, name), 'utf8');
+    expect(svg.length, name).toBeLessThan(2 * 1024);
+    expect(svg, name).not.toMatch(/<script|href=|url\(|\bon[a-z]+=/i);
+  }
+});
+
 /** Words only one form has: its questions' labels and hints, which no other form shares. */
 function wordsOnlyIn(id: string): string[] {
   const texts = (form: (typeof SERVER_FORMS)[string]) =>

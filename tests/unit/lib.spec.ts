@@ -11,6 +11,8 @@ import { countBy } from '../../src/lib/count.ts';
 import { cspRules, SITE_CSP } from '../../src/lib/security-headers.ts';
 import { DEFAULT_SITE_URL, siteUrl } from '../../src/lib/site-url.ts';
 import { slugify } from '../../src/lib/slug.ts';
+import { easyReadSections } from '../../src/lib/easy-read.ts';
+import { explainerSchema } from '../../src/model/content.ts';
 
 test('slugify makes plain URL slugs from labels', () => {
   expect(slugify('Schools and children’s homes')).toBe('schools-and-childrens-homes');
@@ -157,4 +159,31 @@ test('a broken guide is caught: a missing start, an answer to nowhere, a circle'
   expect(guideProblems([start('end'), { ...ending, actions: [{ kind: 'read', label: 'Read' }] }]).join()).toMatch(
     /needs “Link to”/,
   );
+});
+
+test('easy read lines fall into sections at each heading, and an easy read page needs its lines', () => {
+  expect(
+    easyReadSections([
+      { picture: 'hurt', text: 'One.' },
+      { heading: 'Who', picture: 'people', text: 'Two.' },
+      { heading: '', picture: 'family', text: 'Three.' },
+      { heading: 'How', picture: 'helper', text: 'Four.' },
+    ]),
+  ).toEqual([
+    { heading: undefined, lines: [{ picture: 'hurt', text: 'One.' }] },
+    {
+      heading: 'Who',
+      lines: [
+        { picture: 'people', text: 'Two.' },
+        { picture: 'family', text: 'Three.' },
+      ],
+    },
+    { heading: 'How', lines: [{ picture: 'helper', text: 'Four.' }] },
+  ]);
+  const page = { title: 'Easy read', summary: 'In short lines.', easyRead: true };
+  expect(explainerSchema.safeParse(page).success).toBe(false);
+  expect(
+    explainerSchema.safeParse({ ...page, easyReadLines: [{ picture: 'free', text: 'It is free.' }] }).success,
+  ).toBe(true);
+  expect(explainerSchema.safeParse({ ...page, easyRead: false }).success).toBe(true);
 });

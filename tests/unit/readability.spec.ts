@@ -21,6 +21,13 @@ test('headings and list items count as sentences, and only <main> is read', () =
   expect(fleschReadingEase(mainText(html)).sentences).toBe(4);
 });
 
+test('only what a reader reads is scored: no comments, no hidden search words, an email address as one word', () => {
+  const html =
+    '<main><!-- a note for developers --><p>Email us at someone.long-name@example.org.uk today.</p>' +
+    '<div hidden data-search-terms data-pagefind-weight="6">victim, offender</div></main>';
+  expect(mainText(html)).toBe('Email us at address today.');
+});
+
 test('legal pages are exempt and the easy read page has the higher target', () => {
   expect(readingEaseTarget('/privacy/')).toBeUndefined();
   expect(readingEaseTarget('/restorative-processes/easy-read/')).toBe(80);
