@@ -30,7 +30,7 @@ import {
   type TextField,
   type Values,
 } from './fields.ts';
-import { contactLinks, type Contact } from '../lib/contact.ts';
+import { breakParts, contactLinks, type Contact } from '../lib/contact.ts';
 
 export function escapeHtml(value: string): string {
   return value
@@ -421,7 +421,7 @@ export function renderConfirmation(
 ): string {
   const links = contactLinks(contact).map(
     (link) =>
-      `${link.label}: <a${attr('class', link.kind === 'email' && 'break-anywhere')} href="${escapeHtml(link.href)}" data-contact="${link.data}">${escapeHtml(link.text)}</a>`,
+      `${link.label}: <a href="${escapeHtml(link.href)}" data-contact="${link.data}">${breakParts(link.text).map(escapeHtml).join('<wbr>')}</a>`,
   );
   const next = form.nextSteps.map((line) => `<p>${escapeHtml(say(line, speaker))}</p>`).join('');
   return (

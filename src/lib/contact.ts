@@ -49,6 +49,15 @@ export function contactLinks(contact: Contact): ContactLink[] {
   return [contactLink(contact, 'phone'), contactLink(contact, 'email')];
 }
 
+/**
+ * Where a long address may wrap: after the @ and before each dot, as people read it. A
+ * narrow phone then breaks "…CaseReferrals@ / gloucestershire.pnn / .police.uk", not mid-word
+ * (each part joined with <wbr>; the page's CSS breaks inside a part only if it is still too wide).
+ */
+export function breakParts(text: string): string[] {
+  return text.split(/(?<=@)|(?=\.)/);
+}
+
 /** The same in a sentence, for plain-text email and messages: "phone … or email …". */
 export function contactSentence(contact: Contact): string {
   return `phone ${contact.phone} or email ${contact.email}`;
