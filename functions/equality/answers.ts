@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Values } from '../../src/forms/fields.ts';
 import type { Keyring, Sealed } from '../records/seal.ts';
 import { seal, unseal } from '../records/seal.ts';
+import { logEvent } from '../settings/log.ts';
 
 /** The month (YYYY-MM, UTC) of an instant. */
 export function monthOf(ms: number): string {
@@ -51,8 +52,16 @@ export async function keepApart(
 
 /** Opens a sealed entry of the equality store (its key is its associated data); undefined when gone. */
 export async function readSealed<T>(equality: Store, keyring: Keyring, key: string): Promise<T | undefined> {
-  const sealed = (await equality.get(key, { type: 'json', consistency: 'strong' })) as Sealed | null;
-  return sealed ? (JSON.parse(unseal(keyring, sealed, key)) as T) : undefined;
+  const text = await equality.get(key, { type: 'text', consistency: 'strong' });
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(unseal(keyring, JSON.parse(text) as Sealed, key)) as T;
+  } catch (error) {
+    // One that cannot be opened (damaged, or sealed with a key since removed) is passed by, so
+    // it never holds up every other report; it is kept, in case its key can be restored.
+    logEvent({ outcome: 'equality-unreadable', reason: (error as Error).name }, 'error');
+    return undefined;
+  }
 }
 
 /** Opens one person's answers; undefined when gone (another sweep counted them). */

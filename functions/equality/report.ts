@@ -129,9 +129,8 @@ export async function reportSeparateAnswers(deps: EqualityDeps, now: number): Pr
       covers: entries.map((entry) => entry.key),
       mail: equalityReport(form, values, period, deps.inboxFor(form)),
     };
-    const written = await deps.equality.setJSON(key, seal(deps.keyring, JSON.stringify(report), key), {
-      onlyIfNew: true,
-    });
+    const once = { onlyIfNew: true };
+    const written = await deps.equality.setJSON(key, seal(deps.keyring, JSON.stringify(report), key), once);
     if (written.modified) reports.set(key, report);
   }
 

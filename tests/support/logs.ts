@@ -20,6 +20,7 @@ export const ERROR_OUTCOMES: ReadonlySet<string> = new Set([
   'separate-answers-failed',
   'separate-answers-report-failed',
   'events-list-missing',
+  'equality-unreadable',
   'store-failed',
   'sweep-markers-failed',
   'sweep-record-failed',

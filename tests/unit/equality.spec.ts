@@ -178,6 +178,39 @@ test('a report that fails to send is sent by a later sweep, once, and its answer
   expect((await outbox.equality.list()).blobs).toHaveLength(0);
 });
 
+test('answers a stuck report covers are never counted in a later one, and a report that cannot be opened is passed by', async () => {
+  const outbox = pipeline.deps.outbox;
+  const depsWith = (equality = outbox.equality): EqualityDeps => ({
+    equality,
+    markers: outbox.markers,
+    keyring: pipeline.config.keyring,
+    forms: outbox.forms,
+    send: (mail) => outbox.mailer.send(mail),
+    inboxFor: () => 'volunteers@test.invalid',
+  });
+  await apply(5, () => ({ gender: 'woman' }));
+  pipeline.advance(32 * DAY);
+  // The report is written, but its answers cannot be deleted: it stays, and so do they.
+  const stuck = overriding(outbox.equality, (_target, name) =>
+    name === 'delete' ? async () => Promise.reject(new Error('store down')) : undefined,
+  );
+  await expect(reportSeparateAnswers(depsWith(stuck), pipeline.now())).rejects.toThrow('store down');
+  expect(reportsSent()).toHaveLength(0);
+  // A month on, five more; and a report nobody can open.
+  await apply(5, () => ({ gender: 'man' }));
+  await outbox.equality.set('report/volunteer-application/1999-01', 'not sealed');
+  pipeline.advance(32 * DAY);
+  const run = await logsOf(() => reportSeparateAnswers(depsWith(), pipeline.now()));
+  expect(run.result).toBe(2);
+  expect(run.errors).toEqual(['equality-unreadable']);
+  const texts = reportsSent().map((mail) => decode(mail.raw));
+  expect(texts).toHaveLength(2);
+  // Each person once: the first month's five in one report, the second's in the other.
+  expect(texts.filter((text) => /Woman: 5/.test(text))).toHaveLength(1);
+  expect(texts.filter((text) => /Man: 5/.test(text))).toHaveLength(1);
+  for (const text of texts) expect(text).not.toMatch(/Woman: 5[\s\S]*Man: 5|Man: 5[\s\S]*Woman: 5/);
+});
+
 test('answers still uncounted a year after their month are deleted uncounted; younger ones wait', async () => {
   const outbox = pipeline.deps.outbox;
   await apply(2, () => ({ gender: 'woman' }));
@@ -218,7 +251,10 @@ test('an answer cannot be opened under another key, and keys that are not answer
   expect(parseAnswerKey(key)).toEqual({ key, form: form.id, month: '2027-02' });
   const moved = key.replace('2027-02', '2027-01');
   await equality.set(moved, (await equality.get(key, { type: 'text' }))!);
-  await expect(readAnswers(equality, keyring, moved)).rejects.toThrow();
+  // Sealed to its own key, an answer moved to another month cannot be opened there: it is passed by.
+  const movedRead = await logsOf(() => readAnswers(equality, keyring, moved));
+  expect(movedRead.result).toBeUndefined();
+  expect(movedRead.errors).toEqual(['equality-unreadable']);
   expect(await readAnswers(equality, keyring, 'answer/none/2027-02/' + '0'.repeat(24))).toBeUndefined();
   for (const other of ['report/x', 'answer/Volunteer/2027-02/' + 'a'.repeat(24), `${key}0`, `x${key}`])
     expect(parseAnswerKey(other)).toBeUndefined();
