@@ -43,7 +43,8 @@ function page(
 }
 
 function readCookie(request: Request, name: string): string | undefined {
-  const header = request.headers.get('cookie') ?? '';
+  const header = request.headers.get('cookie');
+  if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return value.join('=');
@@ -53,8 +54,9 @@ function readCookie(request: Request, name: string): string | undefined {
 
 /** Compares bytes, not characters: a state with multi-byte characters has more bytes than letters. */
 function sameString(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
+  // Buffer.from reads a string as UTF-8.
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
@@ -104,8 +106,8 @@ export async function handleCmsAuth(request: Request, fetchImpl: typeof fetch = 
   const clearCookie = {
     'Set-Cookie': `${STATE_COOKIE}=; Path=${CALLBACK_PATH}; Max-Age=0; HttpOnly; Secure; SameSite=Lax`,
   };
-  const state = url.searchParams.get('state') ?? '';
-  const expected = readCookie(request, STATE_COOKIE) ?? '';
+  const state = url.searchParams.get('state');
+  const expected = readCookie(request, STATE_COOKIE);
   if (!state || !expected || !sameString(state, expected)) {
     return page(
       403,

@@ -32,8 +32,9 @@ export function ukDayAndHour(now: number): { day: string; hour: number } {
     hour: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(new Date(now));
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+  // Intl always gives each part asked for: no fallback is needed.
+  const part = Object.fromEntries(parts.map(({ type, value }) => [type, value]));
+  return { day: `${part.year}-${part.month}-${part.day}`, hour: Number(part.hour) };
 }
 
 /** Whether a digest of these waiting records may go now (claiming the day is still needed). */

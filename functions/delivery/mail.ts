@@ -26,9 +26,9 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** A server on this machine: the names and addresses of loopback. */
-function onThisMachine(hostname: string): boolean {
-  return ['localhost', '127.0.0.1', '::1', '[::1]'].includes(hostname);
+/** A server on this machine: the names and addresses of loopback (as URL.hostname writes them: IPv6 in brackets). */
+export function onThisMachine(hostname: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
 }
 
 function smtpMailer(config: PipelineConfig, smtpUrl: string): Mailer {

@@ -49,10 +49,13 @@ export async function sweep(deps: OutboxDeps, budgetMs = SWEEP_DELIVERY_BUDGET_M
         // Without a date of receipt nothing can be decided: park it for a person to look at,
         // dated from when it was first parked, so parking again never extends its life.
         const text = await deps.store.get(key, { type: 'text', consistency: 'strong' });
-        const since = Number.isFinite(Date.parse(metadata.parkedAt ?? ''))
-          ? metadata.parkedAt!
-          : new Date(now).toISOString();
-        await park(deps, key, text ?? '', { ...metadata, receivedAt: since }, 'corrupt-record');
+        // Gone since the list: nothing to park, and nothing to bring back.
+        if (text === null) continue;
+        const since =
+          metadata.parkedAt && Number.isFinite(Date.parse(metadata.parkedAt))
+            ? metadata.parkedAt
+            : new Date(now).toISOString();
+        await park(deps, key, text, { ...metadata, receivedAt: since }, 'corrupt-record');
         counts.parked++;
         continue;
       }

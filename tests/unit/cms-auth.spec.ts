@@ -105,8 +105,11 @@ describe('with GitHub settings', () => {
 });
 
 test('the handover script keeps values inside its strings', () => {
-  const script = handoverScript('https://site.example', '</script><script>alert(1)</script>');
+  const message = '</script><script>alert(1)</script>';
+  const script = handoverScript('https://site.example', message);
   expect(script).not.toContain('</script>');
+  // And hands over the message exactly as it was given.
+  expect(JSON.parse(script.match(/var message=("[^;]*");/)![1]!)).toBe(message);
 });
 
 describe('the handshake in detail', () => {
@@ -128,6 +131,8 @@ describe('the handshake in detail', () => {
       const response = await handleCmsAuth(new Request('https://site.example/api/cms-auth'));
       expect(response.status).toBe(404);
       expect(response.headers.get('content-security-policy')).toContain("script-src 'none'");
+      // The explanation and nothing else: no script, no stray text.
+      expect(await response.text()).toMatch(/<body><p>[^<]+<\/p><\/body>/);
     } finally {
       process.env.GITHUB_CLIENT_SECRET = 'client-secret';
     }
@@ -136,6 +141,7 @@ describe('the handshake in detail', () => {
   test('only GET is answered, with the methods it allows', async () => {
     const response = await handleCmsAuth(new Request('https://site.example/api/cms-auth', { method: 'POST' }));
     expect(response.status).toBe(405);
+    expect(await response.text()).toBe('Use GET');
     expect(response.headers.get('allow')).toBe('GET');
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
@@ -239,6 +245,14 @@ describe('the handshake in detail', () => {
       expect(await response.text()).toContain('This login link has expired or did not come from this site.');
       expect(response.headers.get('set-cookie')).toContain('Max-Age=0');
     }
+    // Neither a state nor any cookie at all: nothing to compare is not a match.
+    const bare = await handleCmsAuth(new Request('https://site.example/api/cms-auth/callback?code=c'), github);
+    expect(bare.status).toBe(403);
+    expect(bare.headers.get('set-cookie')).toContain('Max-Age=0');
+    // A cookie value is read whole, = signs and all.
+    const withEquals = await handleCmsAuth(callback('code=c&state=a%3Db', 'cms_oauth_state=a=b'), github);
+    expect(withEquals.status).toBe(200);
+    asked = 0;
     const noCode = await handleCmsAuth(callback('state=s1'), github);
     expect(noCode.status).toBe(400);
     expect(await noCode.text()).toContain('GitHub did not complete the login.');

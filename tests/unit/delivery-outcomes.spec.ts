@@ -7,6 +7,7 @@ import type { Mailer } from '../../functions/delivery/mail.ts';
 import { sweep } from '../../functions/delivery/sweep.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { storeSubmission, type RecordMetadata } from '../../functions/records/store.ts';
+import { problemMessage } from '../../functions/intake/replies.ts';
 import { parse, textOf } from '../support/dom.ts';
 import { checkThenSend, formRequest, REFERRAL_ANSWERS, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
@@ -217,6 +218,28 @@ test('a send whose store fails says so in the log and answers 503 with the phone
   });
   expect(outcomes).toEqual(['store-failed']);
   expect(lines[0]).toMatchObject({ status: 503, reason: 'Error' });
+});
+
+test('feedback whose store fails is not counted as sent: the same answers sent again the same day are kept', async () => {
+  const feedback = SERVER_FORMS.feedback;
+  const outbox = pipeline.deps.outbox;
+  let failing = true;
+  const flaky = overriding(outbox.store, (target, name) => {
+    if (name === 'setJSON' && failing) return async () => Promise.reject(new Error('store down'));
+    return undefined;
+  });
+  pipeline.deps.outbox = { ...outbox, store: flaky };
+  const answers = { overall: 'good', whatHelped: 'Being listened to' };
+  const first = await logsOf(() => checkThenSend(pipeline, feedback, answers));
+  expect(first.result.status).toBe(503);
+  // With JavaScript, the problem in words the page can show.
+  expect(await first.result.json()).toEqual({ error: problemMessage(feedback) });
+  failing = false;
+  const again = await logsOf(() => checkThenSend(pipeline, feedback, answers));
+  expect(again.result.status).toBe(201);
+  expect(again.outcomes).toContain('stored');
+  expect(again.outcomes).not.toContain('same-answers-not-stored');
+  expect((await outbox.store.list()).blobs).toHaveLength(1);
 });
 
 test('a parked record is left parked; a record delivered or gone by the time of the claim is left alone', async () => {

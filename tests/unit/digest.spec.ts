@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { defineServerForm, type ServerForm } from '../../functions/forms/definition.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
-import { digestDue, shuffled, ukDayAndHour } from '../../functions/delivery/digest.ts';
+import {
+  digestDue,
+  digestEmail,
+  sendDigest,
+  shuffled,
+  ukDayAndHour,
+  type Waiting,
+} from '../../functions/delivery/digest.ts';
+import { parse } from '../support/dom.ts';
 import { sweep } from '../../functions/delivery/sweep.ts';
 import type { RecordMetadata } from '../../functions/records/store.ts';
 import feedbackWords from '../../src/forms/feedback/form.ts';
@@ -177,4 +185,96 @@ test('a digest that fails is logged as an error with its count, and the day is f
   const { day } = ukDayAndHour(pipeline.now());
   expect(await pipeline.deps.outbox.markers.get(`digest/feedback/${day}`)).toBeNull();
   await pipeline.mail.start();
+});
+
+/** The waiting records as the sweep finds them: each reference with its metadata. */
+async function waitingRecords(): Promise<Waiting[]> {
+  const store = pipeline.deps.outbox.store;
+  const { blobs } = await store.list();
+  return Promise.all(
+    blobs.map(async ({ key }) => ({
+      reference: key,
+      metadata: (await store.getMetadata(key))!.metadata as unknown as RecordMetadata,
+    })),
+  );
+}
+
+test('a record that cannot be opened is parked and left out; the rest of the digest still goes', async () => {
+  for (const answer of ['A', 'B', 'C']) await send(answer);
+  await pipeline.settle();
+  const store = pipeline.deps.outbox.store;
+  const [broken, ...others] = await waitingRecords();
+  await store.set(broken!.reference, 'not a sealed record', { metadata: { ...broken!.metadata } });
+  pipeline.advance(DAY + 2 * HOUR);
+  const { lines, errors } = await logsOf(() => run());
+  expect(errors).toContain('parked');
+  expect(lines.find((line) => line.outcome === 'digest-delivered')).toMatchObject({ count: 2 });
+  const text = decode(feedbackMail()[0]!.raw);
+  expect(text).toContain(`2 ${digestForm.noun}`);
+  expect(['A', 'B', 'C'].filter((answer) => text.includes(`\n  ${answer}`))).toHaveLength(2);
+  expect((await store.getMetadata(broken!.reference))!.metadata).toMatchObject({
+    status: 'parked',
+    lastFailure: 'corrupt-record',
+  });
+  for (const { reference } of others) {
+    expect((await store.getMetadata(reference))!.metadata).toMatchObject({ status: 'delivered' });
+  }
+});
+
+test('when nothing waiting can be opened, no empty digest goes and the records are parked', async () => {
+  for (const answer of ['A', 'B', 'C']) await send(answer);
+  await pipeline.settle();
+  const store = pipeline.deps.outbox.store;
+  for (const { reference, metadata } of await waitingRecords()) {
+    await store.set(reference, '{"kid":1}', { metadata: { ...metadata } });
+  }
+  pipeline.advance(DAY + 2 * HOUR);
+  await run();
+  expect(feedbackMail()).toEqual([]);
+  for (const { metadata } of await waitingRecords()) expect(metadata.status).toBe('parked');
+});
+
+test('a record gone between the list and the read is skipped, not brought back; earlier attempts still count', async () => {
+  for (const answer of ['A', 'B', 'C']) await send(answer);
+  await pipeline.settle();
+  const store = pipeline.deps.outbox.store;
+  const waiting = await waitingRecords();
+  // Tried twice before this form was set to a digest: the digest is its third attempt.
+  for (const { reference, metadata } of waiting) {
+    const text = (await store.get(reference, { type: 'text' }))!;
+    await store.set(reference, text, { metadata: { ...metadata, attempts: 2 } });
+  }
+  const gone = { reference: 'RG-GONE-GONE', metadata: waiting[0]!.metadata };
+  pipeline.advance(DAY + 2 * HOUR);
+  const fresh = await waitingRecords();
+  expect(await sendDigest(pipeline.deps.outbox, digestForm, [gone, ...fresh])).toBe(3);
+  expect(await store.get(gone.reference)).toBeNull();
+  for (const { metadata } of await waitingRecords()) expect(metadata).toMatchObject({ attempts: 3 });
+});
+
+test('the digest email: its intro, then each submission as its own email would show it, divided by a rule', () => {
+  const receivedAt = '2027-01-11T10:00:00.000Z';
+  const submissions = ['First', 'Second'].map((answer, i) => ({
+    form: digestForm.id,
+    reference: `RG-AAAA-000${i}`,
+    receivedAt,
+    values: { overall: 'good', whatHelped: answer },
+  }));
+  const mail = digestEmail(digestForm, submissions, '2027-01-12', 'feedback@test.invalid');
+  expect(mail.tag).toBe(`digest-${digestForm.id}-2027-01-12`);
+  const doc = parse(mail.html);
+  expect(doc.querySelector('p')!.textContent).toBe(
+    `${digestForm.staffSubject}: 2 ${digestForm.noun} from the website, in no particular order.`,
+  );
+  expect(doc.querySelectorAll('hr')).toHaveLength(1);
+  const [first, second] = mail.html.split('<hr>');
+  expect(first).toContain('First');
+  expect(first).not.toContain('Second');
+  expect(second).toContain('Second');
+});
+
+test('a digest set to go with any number waiting still never goes with none', () => {
+  const nineAm = Date.parse('2027-01-12T09:00:00Z');
+  expect(digestDue({ hour: 9, atLeast: 0, orAfterDays: 7 }, [], nineAm)).toBe(false);
+  expect(digestDue({ hour: 9, atLeast: 0, orAfterDays: 7 }, [nineAm - HOUR], nineAm)).toBe(true);
 });

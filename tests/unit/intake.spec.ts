@@ -69,14 +69,42 @@ test('a post from another site is refused, in JSON to a script and as a page wit
   expect(textOf(page.querySelector('h1'))).toBe('Sorry, there is a problem');
   expect(textOf(page.querySelector('main'))).toContain('This form can only be sent from our own website.');
   expect(page.querySelector('main a[href="/refer/"]')).not.toBeNull();
+  expect(textOf(page.querySelector('title'))).toContain('Sorry, there is a problem');
+  // A browser that says nothing of what it accepts is still a browser: it gets the page.
+  const plain = await logsOf(async () =>
+    answer(
+      await guarded(
+        formRequest('/api/forms/referral', 'a=1', {
+          form: true,
+          headers: { 'Sec-Fetch-Site': 'cross-site', Accept: '' },
+        }),
+      ),
+    ),
+  );
+  expect(plain.result.headers.get('content-type')).toBe('text/html; charset=utf-8');
 });
 
 test('a body that cannot be read is logged with its status', async () => {
   const { result, lines } = await logsOf(async () =>
-    answer(await guarded(formRequest('/api/forms/referral', '{', { headers: { 'Content-Type': 'application/json' } }))),
+    answer(
+      await guarded(
+        formRequest('/api/forms/referral', '{', { headers: { 'Content-Type': 'application/json', Accept: '' } }),
+      ),
+    ),
   );
   expect(result.status).toBe(400);
   expect(lines).toEqual([expect.objectContaining({ form: 'referral', outcome: 'bad-request', status: 400 })]);
+  // Sent as JSON, answered in JSON; sent as a form, answered with a page.
+  expect(result.headers.get('content-type')).toContain('application/json');
+  const tooBig = await logsOf(async () =>
+    answer(
+      await guarded(
+        formRequest('/api/forms/referral', `a=${'x'.repeat(40_000)}`, { form: true, headers: { Accept: '' } }),
+      ),
+    ),
+  );
+  expect(tooBig.result.status).toBe(413);
+  expect(tooBig.result.headers.get('content-type')).toBe('text/html; charset=utf-8');
 });
 
 test('answers that fail their checks are logged as a count, never as words', async () => {
@@ -128,6 +156,7 @@ test('the confirmation page: GET or HEAD only; the reference in the voice it was
   const proof = referenceProof(pipeline.config.tokenSecret, referral.id, 'RG-7Q2K-M9XD');
   const post = await page(new Request('http://localhost/forms/referral/sent/', { method: 'POST' }));
   expect(post.status).toBe(405);
+  expect(await post.json()).toEqual({ error: 'Use GET for this page' });
   expect(post.headers.get('allow')).toBe('GET, HEAD');
   expect(
     (

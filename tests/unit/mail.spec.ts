@@ -7,6 +7,7 @@ import {
   failureReason,
   mailDestination,
   MailNotConfiguredError,
+  onThisMachine,
   type OutgoingMail,
 } from '../../functions/delivery/mail.ts';
 import type { PipelineConfig } from '../../functions/settings/config.ts';
@@ -92,12 +93,36 @@ test('without SMTP, a local run writes each message as a file only its owner can
   expect(message).not.toContain('\r\n');
 });
 
+test('a local message dated to its day (an anonymous digest) is named and dated by that day, never by the moment', async () => {
+  const mailDir = path.join(dir, 'dated');
+  const day = new Date('2027-01-12T00:00:00.000Z');
+  const mailer = createMailer(configFor({ isLocal: true, mailDir }));
+  await mailer.send({ ...MAIL, tag: 'digest-feedback-2027-01-12', date: day });
+  await mailer.send({ ...MAIL, tag: 'digest-feedback-2027-01-12', date: day });
+  const files = readdirSync(mailDir);
+  // Two of the same day never overwrite each other, and neither name says more than the day.
+  expect(new Set(files).size).toBe(2);
+  for (const file of files) {
+    expect(file).toMatch(/^2027-01-12-[0-9a-f]{8}-digest-feedback-2027-01-12\.eml$/);
+    expect(statSync(path.join(mailDir, file)).mtime.toISOString()).toBe(day.toISOString());
+    expect(readFileSync(path.join(mailDir, file), 'utf8')).toMatch(/^Date: Tue, 12 Jan 2027 00:00:00 \+0000$/m);
+  }
+});
+
+test('the machine’s own names count as on this machine (plain SMTP allowed); any other host does not', () => {
+  for (const host of ['localhost', '127.0.0.1', new URL('smtp://[::1]:25').hostname])
+    expect(onThisMachine(host)).toBe(true);
+  for (const host of ['127.0.0.2', 'mail.example.org', '', 'localhost.example.org'])
+    expect(onThisMachine(host)).toBe(false);
+});
+
 test('a deploy with no SMTP sends nothing, writes nothing and says why', async () => {
   const mailDir = path.join(dir, 'deployed');
   const error = await createMailer(configFor({ isLocal: false, mailDir }))
     .send(MAIL)
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(MailNotConfiguredError);
+  expect((error as Error).message).toBe('SMTP_URL is not set');
   expect(failureReason(error)).toBe('mail-not-configured');
   expect(() => readdirSync(mailDir)).toThrow();
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { addressKey, allowConfirmation, mailboxOf } from '../../functions/delivery/confirmation-limit.ts';
 import { claimMarker, claimNextLink } from '../../functions/records/markers.ts';
 import { startPipeline, type Pipeline } from '../support/pipeline.ts';
+import { overriding } from '../support/stores.ts';
 
 /** Markers in a real (local) Blobs store: the claims that make "once" hold. */
 let pipeline: Pipeline;
@@ -37,6 +38,31 @@ test('a chain is held for its window from its latest link, to the millisecond, t
   expect(await claimNextLink(markers, 'chain/', 11_600, 500)).toBe(false);
   await markers.set('chain/5', '', { metadata: { at: 'not a time' } });
   expect(await claimNextLink(markers, 'chain/', 11_700, 500)).toBe(false);
+});
+
+test('a chain of more than ten links still finds its latest (10 sorts before 2) and claims the next', async () => {
+  const markers = pipeline.deps.outbox.markers;
+  for (let link = 0; link <= 10; link++) await markers.set(`long/${link}`, '', { metadata: { at: 1000 + link } });
+  // Listed as long/0, long/1, long/10, long/2 …: the latest is 10, not the last listed.
+  expect(await claimNextLink(markers, 'long/', 2000, 500)).toBe(true);
+  expect((await markers.getMetadata('long/11'))!.metadata).toEqual({ at: 2000 });
+  // And 11 is now the latest: still within its hold, the next claim is refused.
+  expect(await claimNextLink(markers, 'long/', 2100, 500)).toBe(false);
+});
+
+test('a latest link purged between the list and its read does not stop the claim', async () => {
+  const markers = pipeline.deps.outbox.markers;
+  await markers.set('gone/0', '', { metadata: { at: 1000 } });
+  const racing = overriding(markers, (target, name) => {
+    if (name === 'getMetadata')
+      return async (key: string) => {
+        await target.delete(key);
+        return null;
+      };
+    return undefined;
+  });
+  expect(await claimNextLink(racing, 'gone/', 1100, 500)).toBe(true);
+  expect(await markers.getMetadata('gone/1')).not.toBeNull();
 });
 
 test('one confirmation an hour to an address, however it is written; another address is another limit', async () => {

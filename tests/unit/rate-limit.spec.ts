@@ -6,6 +6,7 @@ import { loadFunctions, type FunctionsRuntime } from '../../scripts/lib/function
 import { startLocalBlobs, type LocalBlobs } from '../../scripts/lib/local-blobs.ts';
 import { clientAddress, createRateLimiter } from '../../scripts/lib/rate-limit.ts';
 import { quietly } from '../support/logs.ts';
+import { tooMany } from '../../functions/intake/too-many.ts';
 
 /**
  * The local runtime applies each function's own exported `config.rateLimit`, as Netlify does:
@@ -55,6 +56,7 @@ test('the forms function’s own limit: 20 a minute from one address, then a cal
   const asJson = await runtime.invoke(fn, post(false), '10.0.0.1');
   expect(asJson.status).toBe(429);
   expect(((await asJson.json()) as { error: string }).error).toMatch(/Wait a minute/);
+  expect(asJson.headers.get('retry-after')).toBe('60');
   // A confirmation page opened over the limit says to wait, never that anything was lost.
   const sentPage = runtime.match('/forms/referral/sent/', 'GET')!;
   const opened = await runtime.invoke(
@@ -69,6 +71,23 @@ test('the forms function’s own limit: 20 a minute from one address, then a cal
   expect(openedText).not.toMatch(/not sent|nothing was saved/i);
   // Another address is another client.
   expect((await quietly(() => runtime.invoke(fn, post(false), '10.0.0.2'))).status).toBe(422);
+});
+
+test('over the limit, a page looked at (GET or HEAD) is told to wait; a script asking for JSON gets JSON', async () => {
+  for (const method of ['GET', 'HEAD']) {
+    const page = await tooMany(new Request('http://localhost:4321/forms/referral/sent/', { method }));
+    expect(page.status).toBe(429);
+    expect(page.headers.get('retry-after')).toBe('60');
+    expect(await page.text()).toContain('<h1>Please wait a minute</h1>');
+  }
+  // A post with no content type at all, from a script that wants JSON back.
+  const bare = await tooMany(
+    new Request('http://localhost:4321/api/forms/feedback', {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    }),
+  );
+  expect(((await bare.json()) as { error: string }).error).toMatch(/this one was not sent and nothing was saved/);
 });
 
 test('a sliding window per key; a client’s own address is trusted only from this machine', () => {

@@ -196,10 +196,25 @@ test('a record with no date of receipt is parked from the day it was first parke
   await outbox.store.set('RG-NODA-TE00', 'sealed text', {
     metadata: { form: 'referral', receivedAt: 'unknown', parkedAt: firstParked, status: 'pending', attempts: 0 },
   });
+  expect(await outbox.store.get('RG-NODA-TE00', { type: 'text' })).toBe('sealed text');
   await outbox.store.set('RG-NODA-TE01', 'sealed text', {
     metadata: { form: 'referral', receivedAt: 'unknown', status: 'pending', attempts: 0 },
   });
-  expect(await quietly(() => sweep(outbox))).toMatchObject({ parked: 2, problems: 0 });
+  // A third is deleted between the sweep's list and its read: it is not brought back.
+  await outbox.store.set('RG-NODA-GONE', 'sealed text', {
+    metadata: { form: 'referral', receivedAt: 'unknown', status: 'pending', attempts: 0 },
+  });
+  const vanishing = overriding(outbox.store, (target, name) => {
+    if (name === 'get')
+      return async (key: string, options: unknown) => {
+        if (key !== 'RG-NODA-GONE') return target.get(key, options as never);
+        await target.delete(key);
+        return null;
+      };
+    return undefined;
+  });
+  expect(await quietly(() => sweep({ ...outbox, store: vanishing }))).toMatchObject({ parked: 2, problems: 0 });
+  expect(await outbox.store.getMetadata('RG-NODA-GONE')).toBeNull();
   const metadataOf = async (key: string) =>
     (await outbox.store.getWithMetadata(key, { type: 'text' }))!.metadata as Record<string, unknown>;
   expect(await metadataOf('RG-NODA-TE00')).toMatchObject({ status: 'parked', receivedAt: firstParked });
@@ -208,6 +223,7 @@ test('a record with no date of receipt is parked from the day it was first parke
     receivedAt: new Date(pipeline.now()).toISOString(),
   });
   expect((await outbox.store.getWithMetadata('RG-NODA-TE00', { type: 'text' }))!.data).toBe('sealed text');
+  expect(await metadataOf('RG-NODA-TE01')).toMatchObject({ lastFailure: 'corrupt-record' });
 });
 
 test('what another sweep holds, what was delivered and what went meanwhile are left alone and counted right', async () => {
@@ -324,3 +340,28 @@ function onlyKeys(store: Pipeline['deps']['outbox']['store'], keys: string[]) {
     return undefined;
   });
 }
+
+test('delivered and parked records are left as they are, whatever retry time they still carry; an unreadable one is logged', async () => {
+  const outbox = pipeline.deps.outbox;
+  const now = new Date(pipeline.now()).toISOString();
+  const ahead = new Date(pipeline.now() + 10 * MINUTE).toISOString();
+  const before = new Date(pipeline.now() - 10 * MINUTE).toISOString();
+  // Both failed once, so each still carries the time of its next try.
+  const base = { form: 'referral', receivedAt: now, attempts: 1, lastFailure: 'smtp-timeout' };
+  await outbox.store.set('RG-DONE-AHEA', 'x', { metadata: { ...base, status: 'delivered', nextAttemptAt: ahead } });
+  await outbox.store.set('RG-PARK-AHEA', 'x', { metadata: { ...base, status: 'parked', nextAttemptAt: ahead } });
+  await outbox.store.set('RG-DONE-PAST', 'x', { metadata: { ...base, status: 'delivered', nextAttemptAt: before } });
+  const store = overriding(outbox.store, (target, name) => {
+    if (name === 'getMetadata')
+      return async (key: string, options: unknown) => {
+        if (key === 'RG-DONE-PAST') throw new TypeError('unreadable');
+        return target.getMetadata(key, options as never);
+      };
+    return undefined;
+  });
+  const { result, lines } = await logsOf(() => sweep({ ...outbox, store }));
+  expect(result).toEqual({ delivered: 0, failed: 0, purged: 0, pending: 0, parked: 1, problems: 1 });
+  expect(lines.filter((line) => line.outcome === 'sweep-record-failed')).toEqual([
+    expect.objectContaining({ reference: 'RG-DONE-PAST', reason: 'TypeError' }),
+  ]);
+});
