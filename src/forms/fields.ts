@@ -150,7 +150,8 @@ export function fieldsOf(sections: Section[]): Field[] {
 export function holds(condition: Condition, values: Values): boolean {
   const answer = values[condition.field];
   const answers = Array.isArray(answer) ? answer : [answer];
-  return answers.some((value) => typeof value === 'string' && condition.oneOf.includes(value));
+  // Only text can be one of the answers named, so nothing else ever holds.
+  return answers.some((value) => condition.oneOf.includes(value as string));
 }
 
 export function isAsked(field: Pick<Field, 'when'>, values: Values): boolean {
@@ -218,16 +219,19 @@ export function optionsFor(field: ChoiceField, speaker: Speaker): Option[] {
   return field.options.filter((option) => !option.only || option.only === speaker.voice);
 }
 
-/** The answer as the person gave it, read from form data or JSON, or an error for a wrong type. */
-function readRaw(field: Field, raw: unknown): { value: string | string[] } | { wrongType: true } {
-  if (raw === undefined || raw === null) return { value: field.kind === 'checkboxes' ? [] : '' };
+/**
+ * The answer as the person gave it, read from form data or JSON; undefined for a wrong type (a
+ * number, an object, a list where one answer goes). A ticked box sent as JSON is `true`; `false`
+ * is a wrong type, which for a box asks again just as no answer does.
+ */
+function readRaw(field: Field, raw: unknown): string | string[] | undefined {
+  if (raw === undefined || raw === null) return field.kind === 'checkboxes' ? [] : '';
   if (field.kind === 'checkboxes') {
     const list = Array.isArray(raw) ? raw : [raw];
-    return list.every((item) => typeof item === 'string') ? { value: list as string[] } : { wrongType: true };
+    return list.every((item) => typeof item === 'string') ? (list as string[]) : undefined;
   }
-  if (field.kind === 'confirm' && raw === true) return { value: 'yes' };
-  if (field.kind === 'confirm' && raw === false) return { value: '' };
-  return typeof raw === 'string' ? { value: raw } : { wrongType: true };
+  if (field.kind === 'confirm' && raw === true) return 'yes';
+  return typeof raw === 'string' ? raw : undefined;
 }
 
 function requiredMessage(field: Field, speaker: Speaker): string | undefined {
@@ -313,24 +317,27 @@ export function validate(form: FieldSource, input: unknown): ValidationResult {
   const fields = allFields(form);
   const values: Values = {};
   const errors: Errors = {};
+  const wrongType = new Set<string>();
   for (const field of fields) {
     const read = readRaw(field, record[field.name]);
-    if ('wrongType' in read) {
-      errors[field.name] =
-        requiredMessage(field, speakerFor(form, values)) ?? `Check ${say(field.label).toLowerCase()}`;
+    if (read === undefined) {
+      wrongType.add(field.name);
       continue;
     }
-    const multiline = field.kind === 'textarea';
-    const cleaned = Array.isArray(read.value)
-      ? [...new Set(read.value.map((item) => clean(item, false)))]
-      : clean(read.value, multiline);
+    const cleaned = Array.isArray(read)
+      ? [...new Set(read.map((item) => clean(item, false)))]
+      : clean(read, field.kind === 'textarea');
     values[field.name] = field.kind === 'postcode' ? normalisePostcode(cleaned as string) : cleaned;
   }
   const speaker = speakerFor(form, values);
   for (const field of fields) {
-    if (!(field.name in values)) continue;
+    // A question not asked is passed by, whatever was sent for it.
     if (!isAsked(field, values)) {
       delete values[field.name];
+      continue;
+    }
+    if (wrongType.has(field.name)) {
+      errors[field.name] = requiredMessage(field, speaker) ?? `Check ${say(field.label).toLowerCase()}`;
       continue;
     }
     const message = checkField(field, values[field.name], speaker);

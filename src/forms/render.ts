@@ -126,10 +126,11 @@ function groupOpen(
   field: Field,
   error: string | undefined,
   element: 'div' | 'fieldset',
-  describedBy = '',
+  /** A fieldset's hint and error (a single input carries its own aria-describedby). */
+  describedBy?: string,
 ): string {
   const classes = `form-group${error ? ' form-group--error' : ''}`;
-  const described = element === 'fieldset' && describedBy ? attr('aria-describedby', describedBy) : '';
+  const described = describedBy ? attr('aria-describedby', describedBy) : '';
   const open = openConditions(ctx, conditionsOf(field));
   return (
     `<${element} class="${classes}" id="group-${escapeHtml(field.name)}"${whenAttributes(open)}${described}>` +

@@ -213,3 +213,39 @@ test('check answers shows the sections and questions that were asked, the audien
   expect(asked({ who: 'me', ways: ['post'], colour: 'red' })[2]).toEqual(['more', ['address', 'flat']]);
   expect(askedSections({ sections: FORM.sections }, {})[0].section.id).toBe('about');
 });
+
+test('a wrong type is refused only where the question is asked; an empty answer may be null; true ticks only a box', () => {
+  // A ticked box sent as JSON is `true`; for any other question `true` is no answer at all.
+  expect(errorsFor({ name: true })).toEqual({ name: 'Enter your name' });
+  // `false` leaves a box unticked, and is a wrong type for anything else, even an optional question.
+  expect(errorsFor({ agree: false })).toEqual({ agree: 'Tick to agree' });
+  expect(errorsFor({ email: false })).toEqual({ email: 'Check email' });
+  // No answer sent as null is no answer: fine for an optional question.
+  expect(errorsFor({ email: null, phone: null })).toEqual({});
+  // A question not asked (the address is asked only for post) is passed by, whatever was sent.
+  expect(errorsFor({ address: 5 })).toEqual({});
+  expect(errorsFor({ ways: ['post'], address: 5 })).toEqual({ address: 'Enter the address' });
+});
+
+test('phone numbers and postcodes are checked whole, not just their ends', () => {
+  expect(errorsFor({ phone: 'ext 01632 960 001' }).phone).toBe('Enter a phone number like 01632 960 001');
+  expect(errorsFor({ postcode: 'GL1 2ABX' }).postcode).toBe('Enter a postcode like GL1 2AB');
+  expect(errorsFor({ postcode: 'XGL1 2AB' }).postcode).toBe('Enter a postcode like GL1 2AB');
+});
+
+test('a form without an audience question: other answers are any answers; a section with nothing asked is left out', () => {
+  const plain = {
+    sections: [
+      { id: 'a', heading: 'A', fields: [{ ...FORM.sections[0]!.fields[0]!, when: undefined }] },
+      {
+        id: 'b',
+        heading: 'B',
+        fields: [{ ...FORM.sections[0]!.fields[0]!, name: 'later', when: { field: 'name', oneOf: ['Zed'] } }],
+      },
+    ],
+  };
+  expect(hasOtherAnswers(plain, { name: 'Alex' })).toBe(true);
+  expect(hasOtherAnswers(plain, { name: '' })).toBe(false);
+  expect(askedSections(plain, { name: 'Alex' }).map(({ section }) => section.id)).toEqual(['a']);
+  expect(askedSections(plain, { name: 'Zed' }).map(({ section }) => section.id)).toEqual(['a', 'b']);
+});

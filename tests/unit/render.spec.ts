@@ -39,6 +39,18 @@ function expectWellFormed(doc: Document) {
     expect(radio.closest('fieldset') ?? radio.closest('.form-honeypot'), radio.id).not.toBeNull();
   for (const fieldset of doc.querySelectorAll('fieldset'))
     expect(textOf(fieldset.querySelector(':scope > legend')), fieldset.id).not.toBe('');
+  expectNoStrayText(doc);
+}
+
+/** Every word is inside a paragraph, label, heading or the like: none loose between blocks. */
+function expectNoStrayText(doc: Document) {
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent!.trim()) continue;
+    expect(['BODY', 'UL', 'OL', 'FORM', 'SECTION', 'FIELDSET', 'DL'], JSON.stringify(node.textContent)).not.toContain(
+      node.parentElement!.tagName,
+    );
+  }
 }
 
 test('the questions: each input labelled, typed and hinted as its kind needs; optional ones say so', () => {
@@ -385,4 +397,146 @@ test.each([
   ['sent', () => renderSent(form, 'RG-AAAA-BBBB', '/forms/every-kind/sent/?reference=RG-AAAA-BBBB')],
 ])('%s, as read', (_, render) => {
   expect(outline(parse(render()).body)).toMatchSnapshot();
+});
+
+/** The fixture with a few more questions: conditions on two answers, on a typed answer, on the audience. */
+const MORE = {
+  ...form,
+  nextSteps: ['We read it.', 'We reply.'],
+  readNext: undefined,
+  sections: [
+    ...form.sections,
+    {
+      id: 'extra',
+      heading: 'Extra',
+      intro: [{ other: 'Only for someone else.' }],
+      fields: [
+        {
+          kind: 'text',
+          name: 'both',
+          label: 'Both',
+          optional: true,
+          maxLength: 5,
+          when: { field: 'ways', oneOf: ['phone', 'post'] },
+          messages: {},
+        },
+        {
+          kind: 'text',
+          name: 'byName',
+          label: 'By name',
+          optional: true,
+          maxLength: 5,
+          when: { field: 'name', oneOf: ['Zed'] },
+          messages: {},
+        },
+        {
+          kind: 'text',
+          name: 'twice',
+          label: 'Twice',
+          optional: true,
+          maxLength: 5,
+          when: [
+            { field: 'name', oneOf: ['Zed'] },
+            { field: 'ways', oneOf: ['post'] },
+            { field: 'colour', oneOf: ['red'] },
+          ],
+          messages: {},
+        },
+        {
+          kind: 'radios',
+          name: 'pick',
+          label: 'Pick',
+          optional: true,
+          when: { field: 'colour', oneOf: ['red'] },
+          options: [{ value: 'a', label: 'A' }],
+          messages: {},
+        },
+        {
+          kind: 'textarea',
+          name: 'story',
+          label: 'Story',
+          hint: 'Say a little.',
+          optional: true,
+          maxLength: 20,
+          messages: {},
+        },
+      ],
+    },
+    {
+      id: 'forPro',
+      heading: 'For someone you work with',
+      when: { field: 'who', oneOf: ['pro'] },
+      fields: [{ kind: 'text', name: 'team', label: 'Team', optional: true, maxLength: 5, messages: {} }],
+    },
+    {
+      id: 'nothingForMe',
+      heading: 'Nothing for you',
+      fields: [
+        {
+          kind: 'text',
+          name: 'role',
+          label: 'Role',
+          optional: true,
+          maxLength: 5,
+          when: { field: 'who', oneOf: ['pro'] },
+          messages: {},
+        },
+      ],
+    },
+  ],
+} as unknown as typeof form;
+
+test('a question on two answers names both; on a typed answer it carries the condition with no note; each note once', () => {
+  const doc = parse(renderQuestions(MORE, { values: { who: 'me' } }));
+  expectWellFormed(doc);
+  const both = byId(doc, 'group-both')!;
+  expect(both.getAttribute('data-when-values')).toBe('phone post');
+  expect(textOf(both.querySelector('[data-when-note]'))).toBe(
+    'Answer this only if you ticked “Phone” or “Post” in “Ways to reach you”.',
+  );
+  const byName = byId(doc, 'group-byName')!;
+  expect(byName.getAttribute('data-when-field')).toBe('name');
+  expect(byName.querySelector('[data-when-note]')).toBeNull();
+  // Notes only for the answers chosen from a list, one after another.
+  expect(textOf(byId(doc, 'group-twice')!.querySelector('[data-when-note]'))).toBe(
+    'Answer this only if you ticked “Post” in “Ways to reach you”. Answer this only if you chose “Red” in “Favourite colour”.',
+  );
+  expect(byId(doc, 'group-pick')!.querySelectorAll('[data-when-note]')).toHaveLength(1);
+  expect(doc.querySelectorAll('div.form-group[aria-describedby]')).toHaveLength(0);
+  expect(textOf(byId(doc, 'field-story-hint'))).toBe('Say a little. Up to 20 characters.');
+  // No paragraph without words for this reader.
+  for (const p of byId(doc, 'section-extra')!.querySelectorAll(':scope > p')) expect(textOf(p)).not.toBe('');
+  expect(byId(doc, 'section-extra')!.querySelectorAll(':scope > p')).toHaveLength(0);
+});
+
+test('a section settled by the audience answer is left out whole, and so is one with nothing left to ask', () => {
+  const forMe = renderQuestions(MORE, { values: { who: 'me' } });
+  expect(parse(forMe).getElementById('section-forPro')).toBeNull();
+  expect(parse(forMe).getElementById('section-nothingForMe')).toBeNull();
+  const forPro = parse(renderQuestions(MORE, { values: { who: 'pro' } }));
+  expect(forPro.getElementById('section-forPro')).not.toBeNull();
+  expect(forPro.getElementById('section-nothingForMe')).not.toBeNull();
+  // Leaving them out leaves nothing in their place.
+  const without = {
+    ...MORE,
+    sections: MORE.sections.filter((section) => !['forPro', 'nothingForMe'].includes(section.id)),
+  };
+  expect(forMe).toBe(renderQuestions(without, { values: { who: 'me' } }));
+});
+
+test('every form state closes its form, and a form with no audience question starts with its questions', () => {
+  const noAudience = { ...MORE, audience: undefined } as typeof form;
+  for (const html of [
+    renderQuestions(MORE, { values: { who: 'me' } }),
+    renderQuestions(noAudience),
+    renderAudienceQuestion(MORE, { values: {} }),
+    renderCheckAnswers(MORE, { who: 'me', name: 'Alex', ways: ['phone'], agree: 'yes' }, 'token'),
+  ]) {
+    expect(html.match(/<form\b/g)).toHaveLength(1);
+    expect(html.trimEnd().endsWith('</form>'), html.slice(-40)).toBe(true);
+  }
+  expectWellFormed(parse(renderQuestions(noAudience)));
+  // Two next steps, no reading list: nothing loose between them.
+  expectNoStrayText(parse(renderConfirmation(MORE, 'RG-AAAA-BBBB', CONTACT)));
+  expectNoStrayText(parse(renderBeforeSend(MORE)));
 });
