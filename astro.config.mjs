@@ -10,6 +10,12 @@ import { uploadTypes } from './integrations/upload-types.ts';
 import { cmsRepositoryNamed } from './integrations/cms-repository.ts';
 import { launchReportInProduction } from './integrations/launch-report.ts';
 import { siteUrl } from './src/lib/site-url.ts';
+import { writeServerFormsList } from './scripts/lib/server-forms-list.ts';
+
+// The functions' list of forms, from the form folders, before anything loads the functions:
+// every Astro command and Vitest (through getViteConfig) read this file first, and Netlify
+// bundles the functions after the build (scripts/lib/server-forms-list.ts says why).
+writeServerFormsList(import.meta.dirname);
 
 const isDev = process.argv.includes('dev');
 

@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -8,6 +18,9 @@ export function copyProject(root: string, prefix: string): { dir: string; remove
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const item of [
     'src',
+    // The site's config runs scripts/lib/server-forms-list.ts; .gitignore keeps its output out of git.
+    'scripts',
+    '.gitignore',
     'integrations',
     'functions',
     'content',
@@ -63,7 +76,10 @@ export function astroBuild(
  */
 export function gitBaseline(dir: string): { changed(): string[] } {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
-  writeFileSync(path.join(dir, '.gitignore'), 'node_modules\ndist\n.astro\n.data\n');
+  // What the project's own .gitignore leaves out (its build, its generated list of forms), and
+  // the copy's links to the installed packages.
+  const own = existsSync(path.join(dir, '.gitignore')) ? readFileSync(path.join(dir, '.gitignore'), 'utf8') : '';
+  writeFileSync(path.join(dir, '.gitignore'), `${own}\nnode_modules\ndist\n.astro\n.data\n`);
   git('init', '-q');
   git('add', '-A');
   git('-c', 'user.name=Test', '-c', 'user.email=test@test.invalid', 'commit', '-qm', 'The project as it is');

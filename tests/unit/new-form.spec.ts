@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVER_FORMS_LIST, serverFormsListSource, writeServerFormsList } from '../../scripts/lib/server-forms-list.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { serveForms } from '../../functions/intake/routes.ts';
 import { FORMS } from '../../src/forms/registry.ts';
@@ -128,4 +130,33 @@ test('every form still answers at the addresses it had before the shared ones', 
   } finally {
     await pipeline.stop();
   }
+});
+
+test('the functions’ list of forms is written from the form folders, and a folder without its server module stops the build', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'rg-forms-list-'));
+  try {
+    for (const id of ['question', 'call-back']) {
+      mkdirSync(path.join(root, 'src', 'forms', id), { recursive: true });
+      writeFileSync(path.join(root, 'src', 'forms', id, 'form.ts'), '');
+    }
+    // Shared modules beside the folders are not forms.
+    writeFileSync(path.join(root, 'src', 'forms', 'fields.ts'), '');
+    mkdirSync(path.join(root, 'functions', 'forms'), { recursive: true });
+    writeFileSync(path.join(root, 'functions', 'forms', 'question.ts'), '');
+    expect(() => serverFormsListSource(root)).toThrow(
+      'functions/forms/call-back.ts is missing: src/forms/call-back/ needs its server settings',
+    );
+    writeFileSync(path.join(root, 'functions', 'forms', 'call-back.ts'), '');
+    writeServerFormsList(root);
+    const list = readFileSync(path.join(root, SERVER_FORMS_LIST), 'utf8');
+    expect(list).toContain("import callBack from './call-back.ts';");
+    expect(list).toContain("import question from './question.ts';");
+    expect(list).toContain('export const SERVER_FORM_LIST: readonly ServerForm[] = [callBack, question];');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  // This checkout's list is the one its folders make, and it names every form the site has.
+  const here = path.resolve(import.meta.dirname, '..', '..');
+  expect(readFileSync(path.join(here, SERVER_FORMS_LIST), 'utf8')).toBe(serverFormsListSource(here));
+  expect(Object.keys(SERVER_FORMS).sort()).toEqual(Object.keys(FORMS).sort());
 });
