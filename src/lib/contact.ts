@@ -50,12 +50,13 @@ export function contactLinks(contact: Contact): ContactLink[] {
 }
 
 /**
- * Where a long address may wrap: after the @ and before each dot, as people read it. A
- * narrow phone then breaks "…CaseReferrals@ / gloucestershire.pnn / .police.uk", not mid-word
- * (each part joined with <wbr>; the page's CSS breaks inside a part only if it is still too wide).
+ * Where a long address may wrap: between the words of a name written in capitals
+ * (Restorative·Gloucestershire·Case·Referrals), after the @ and before each dot, as people read
+ * it, never mid-word (each part joined with <wbr>; the page's CSS breaks inside a part only if
+ * it is still too wide).
  */
 export function breakParts(text: string): string[] {
-  return text.split(/(?<=@)|(?=\.)/);
+  return text.split(/(?<=[a-z])(?=[A-Z])|(?<=@)|(?=\.)/);
 }
 
 /** The same in a sentence, for plain-text email and messages: "phone … or email …". */

@@ -47,6 +47,7 @@ export const pictogramNames = [
   'hurt',
   'put-right',
   'talk',
+  'person',
   'people',
   'family',
   'helper',

@@ -1,5 +1,10 @@
 import { expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { test } from '../support/e2e.ts';
+
+const HELP_DIR = path.resolve(import.meta.dirname, '..', '..', 'content', 'help');
 
 /**
  * "Could restorative justice help me?", walked as a visitor without JavaScript would: every
@@ -53,6 +58,19 @@ test('the guide says honestly when it may not be right or safe yet', async ({ pa
   await page.getByRole('link', { name: /No, or I am not sure/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/not be the right time/);
   await expect(page.getByText('If you are in danger now, call 999.').first()).toBeVisible();
+  // Beyond us: each service of the short list with its number, its hours and who it is for.
+  const others = page.getByRole('region', { name: 'Help from other services' });
+  for (const file of readdirSync(HELP_DIR)) {
+    const service = parse(readFileSync(path.join(HELP_DIR, file), 'utf8').split('---')[1]) as Record<string, unknown>;
+    const item = others.getByRole('listitem').filter({ hasText: String(service.name) });
+    if (!service.shortList) {
+      await expect(item).toHaveCount(0);
+      continue;
+    }
+    await expect(item.getByRole('link', { name: String(service.phone) })).toBeVisible();
+    await expect(item).toContainText(String(service.hours));
+    await expect(item).toContainText(String(service.whoFor));
+  }
   await page.goto('/could-it-help/');
   await page.getByRole('link', { name: /I caused harm/ }).click();
   await page.getByRole('link', { name: /Partly, or I am not sure/ }).click();

@@ -37,7 +37,7 @@ function emailBreaks() {
       const holder = link.closest('p, dd, li, div') ?? link.parentElement!;
       const style = getComputedStyle(holder);
       const box = holder.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      const parts = text.split(/(?<=@)|(?=\.)/);
+      const parts = text.split(/(?<=[a-z])(?=[A-Z])|(?<=@)|(?=\.)/);
       const breaks: { at: string; ok: boolean }[] = [];
       let offset = 0;
       for (const part of parts) {
@@ -57,12 +57,19 @@ function emailBreaks() {
     });
 }
 
-for (const width of [320, 375]) {
-  test(`at ${width} px the long email address wraps after its @ and before its dots, not mid-word`, async ({
+for (const width of [320, 375, 1280]) {
+  test(`at ${width} px the long email address wraps between its words, after its @ and before its dots, not mid-word`, async ({
     page,
   }) => {
     await page.setViewportSize({ width, height: 740 });
-    for (const pagePath of ['/contact/', '/about/', '/restorative-processes/easy-read/', '/professionals/']) {
+    for (const pagePath of [
+      '/',
+      '/contact/',
+      '/refer/',
+      '/about/',
+      '/restorative-processes/easy-read/',
+      '/professionals/',
+    ]) {
       await page.goto(pagePath);
       expect(await page.evaluate(emailBreaks), pagePath).toEqual([]);
     }
