@@ -5,7 +5,15 @@
  */
 import { contactSentence, type Contact } from '../../src/lib/contact.ts';
 import type { ServerForm } from '../forms/definition.ts';
-import { allFields, askedSections, describeAnswer, say, speakerFor, type Values } from '../../src/forms/fields.ts';
+import {
+  allFields,
+  askedSections,
+  describeAnswer,
+  say,
+  speakerFor,
+  type Speaker,
+  type Values,
+} from '../../src/forms/fields.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
 import type { OutgoingMail } from './mail.ts';
 
@@ -14,6 +22,34 @@ const HTML_STYLE = 'font-family:Arial,sans-serif;font-size:16px;line-height:1.5;
 interface Group {
   heading: string;
   rows: { label: string; answer: string }[];
+}
+
+type FieldOf = ReturnType<typeof allFields>[number];
+
+/** A word of the form's own for staff (a label by field name, a heading by section id, a choice by `field=value`). */
+function staffWord(form: ServerForm, key: string): string | undefined {
+  return form.staffWords && Object.hasOwn(form.staffWords, key) ? form.staffWords[key] : undefined;
+}
+
+/** A question as staff read it: in their words where the form gives them, else its summary label. */
+export function staffLabel(form: ServerForm, field: FieldOf, speaker: Speaker): string {
+  return staffWord(form, field.name) ?? say(field.summaryLabel ?? field.label, speaker);
+}
+
+/** An answer as staff read it: each choice in their words ("Through the referrer", not "Through me"). */
+export function staffAnswer(
+  form: ServerForm,
+  field: FieldOf,
+  value: Values[string] | undefined,
+  speaker: Speaker,
+): string {
+  const plain = describeAnswer(field, value, speaker);
+  if ((field.kind !== 'radios' && field.kind !== 'checkboxes') || value === undefined || plain === 'Not given')
+    return plain;
+  const list = Array.isArray(value) ? value : [value];
+  return list
+    .map((item) => staffWord(form, `${field.name}=${item}`) ?? describeAnswer(field, item, speaker))
+    .join(', ');
 }
 
 /**
@@ -30,17 +66,15 @@ export function staffEmail(
 ): OutgoingMail {
   // Staff read labels in their own words ("Referrer's name"), whoever filled the form in.
   const speaker = speakerFor(form, values);
-  const staffWord = (key: string) =>
-    form.staffWords && Object.hasOwn(form.staffWords, key) ? form.staffWords[key] : undefined;
-  const rowOf = (field: ReturnType<typeof allFields>[number]) => ({
-    label: staffWord(field.name) ?? say(field.summaryLabel ?? field.label, speaker),
-    answer: describeAnswer(field, values[field.name], speaker),
+  const rowOf = (field: FieldOf) => ({
+    label: staffLabel(form, field, speaker),
+    answer: staffAnswer(form, field, values[field.name], speaker),
   });
   const asked = askedSections(form, values);
   const first = new Set((form.actFirst ?? []).flatMap((group) => group.fields));
   const groups: Group[] = asked
     .map(({ section, fields }) => ({
-      heading: staffWord(section.id) ?? say(section.heading, speaker),
+      heading: staffWord(form, section.id) ?? say(section.heading, speaker),
       rows: fields.filter((field) => !field.separate && !first.has(field.name)).map(rowOf),
     }))
     .filter((group) => group.rows.length > 0);

@@ -38,7 +38,10 @@ export interface ServerSettings {
   staffSubject: string;
   /** A line at the top of the staff email: how to handle what follows. */
   staffNote: string;
-  /** Labels and headings in staff's words ("Referrer's name"), by field name or section id. */
+  /**
+   * Labels, headings and choices in staff's words: by field name ("Referrer's name"), section id,
+   * or `field=value` for one choice ("Through the referrer", not the form's "Through me").
+   */
   staffWords?: Readonly<Record<string, string>>;
   /**
    * Answers staff act on before anything else (how to contact the person safely, risks, access

@@ -6,6 +6,7 @@ export default defineServerForm(feedbackForm, {
   inbox: 'FEEDBACK_INBOX',
   staffSubject: 'New feedback',
   staffNote: 'Anonymous unless the person gave a reference or asked for a reply. Do not try to work out who sent it.',
+  staffWords: { role: 'How they took part', 'wantsReply=yes': 'Yes, by email' },
   anonymous: true,
   identicalOncePerDay: true,
   // Only someone who asked for a reply gives an address, and only they are answered.

@@ -22,6 +22,13 @@ export default defineServerForm(referralForm, {
     safeTimes: 'Safe times to contact',
     emailConfirmation: 'Confirmation emailed',
     accessNeeds: 'What would help them take part',
+    // Choices, as `question=answer`: who the referral is for, and how to reach them.
+    'referralFor=harmed': 'The person harmed, for themself',
+    'referralFor=responsible': 'The person who caused harm, for themself',
+    'referralFor=supporter': 'Someone the referrer cares for or supports',
+    'referralFor=professional': 'Someone the referrer works with, as a professional',
+    'emailConfirmation=yes': 'Yes, it is safe to email them',
+    'contactMethods=through-referrer': 'Through the referrer',
   },
   // Safety first: how and when to make contact, and whether a message may be left, then what is
   // known of risk, then what the person needs; each listed once, at the top.

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { defineServerForm, type ServerSettings } from '../../functions/forms/definition.ts';
-import { alertEmail, personEmail, staffEmail } from '../../functions/delivery/messages.ts';
+import { alertEmail, personEmail, staffAnswer, staffEmail, staffLabel } from '../../functions/delivery/messages.ts';
+import { allFields, optionsFor, speakerFor } from '../../src/forms/fields.ts';
 import everyKind from '../fixtures/every-kind-form.ts';
 import { outline, parse, textOf } from '../support/dom.ts';
 
@@ -214,4 +215,27 @@ test('a professional’s confirmation carries their own case reference beside ou
     referralFor: 'professional',
   });
   expect(without.text).not.toContain('Your own reference');
+});
+
+test('staff read every question and every choice of every form in their own words, never “you”, “me” or “my”', async () => {
+  const { SERVER_FORMS } = await import('../../functions/forms/registry.ts');
+  const firstOrSecondPerson = /\b(you|your|yours|yourself|me|my|mine|myself|I)\b/i;
+  const found: string[] = [];
+  for (const form of Object.values(SERVER_FORMS)) {
+    const voices = form.audience
+      ? Object.keys(form.audience.paths).map((audience) => speakerFor(form, { [form.audience!.field.name]: audience }))
+      : [speakerFor(form, {})];
+    for (const speaker of voices)
+      for (const field of allFields(form)) {
+        if (field.separate) continue;
+        const label = staffLabel(form, field, speaker);
+        if (firstOrSecondPerson.test(label)) found.push(`${form.id}.${field.name}: ${label}`);
+        if (field.kind !== 'radios' && field.kind !== 'checkboxes') continue;
+        for (const option of optionsFor(field, speaker)) {
+          const answer = staffAnswer(form, field, field.kind === 'checkboxes' ? [option.value] : option.value, speaker);
+          if (firstOrSecondPerson.test(answer)) found.push(`${form.id}.${field.name}=${option.value}: ${answer}`);
+        }
+      }
+  }
+  expect([...new Set(found)]).toEqual([]);
 });

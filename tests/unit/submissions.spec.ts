@@ -159,7 +159,7 @@ test('staff email: reference and form type in the subject, every answer escaped 
   expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(mail.html).toContain('&lt;b&gt;Zoë&lt;/b&gt; &amp; &quot;friends&quot;');
   expect(mail.text).toContain('<b>Zoë</b> & "friends"');
-  expect(mail.text).toContain('Me: I was harmed');
+  expect(mail.text).toContain('The person harmed, for themself');
 });
 
 test('volunteer email keeps equality answers apart; the person’s email holds nothing they told us', () => {
