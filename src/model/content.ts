@@ -391,7 +391,7 @@ export const helpServiceSchema = z.object({
   }),
   shortList: z.boolean().default(false).meta({
     label: 'Show in the short list',
-    hint: 'The short list appears at the end of the guide and on the referral and feedback confirmations. Keep it to three or four.',
+    hint: 'The short list appears at the end of the guide, on the referral and feedback confirmations and in the “Talk to us” box of pages for the public. Keep it to three or four.',
   }),
   order,
 });

@@ -98,6 +98,12 @@ test('“Talk to us” speaks to each page’s reader: emergency words for the p
   const publicBox = box('/restorative-processes/questions-if-you-were-harmed/');
   expect(publicBox).toContain(squash(settings.callNote));
   expect(publicBox).toContain('call 999');
+  // The public box names the short list of other lines, each with its number; the others do not.
+  const shortList = readdirSync(HELP_DIR)
+    .map((file) => parse(readFileSync(path.join(HELP_DIR, file), 'utf8').split('---')[1]) as Record<string, unknown>)
+    .filter((service) => service.shortList);
+  expect(shortList.length).toBeGreaterThan(0);
+  for (const service of shortList) expect(publicBox).toContain(`${service.name}: ${service.phone}`);
   for (const [pagePath, note] of [
     ['/volunteer/', settings.callNoteVolunteers],
     ['/professionals/', settings.callNoteProfessionals],
@@ -107,6 +113,7 @@ test('“Talk to us” speaks to each page’s reader: emergency words for the p
     expect(words, pagePath).toContain(squash(note));
     expect(words, pagePath).not.toContain(squash(settings.callNote));
     expect(words, pagePath).not.toContain('999');
+    for (const service of shortList) expect(words, pagePath).not.toContain(String(service.name));
   }
 });
 

@@ -131,7 +131,7 @@ test('content pages offer “Talk to us” beside the text on wide screens and a
     await page.goto('/what-we-do/criminal-justice/');
     const talk = page.getByRole('region', { name: 'Talk to us' });
     await expect(talk).toBeVisible();
-    await expect(talk.locator('a[href^="tel:"]')).toBeVisible();
+    await expect(talk.locator('a[data-contact="phone"]')).toBeVisible();
     await expect(talk.getByText('You can call just to ask questions')).toBeVisible();
     const text = await page.locator('main').boundingBox();
     const box = await talk.boundingBox();
