@@ -51,6 +51,11 @@ export async function getHelpServices(): Promise<CollectionEntry<'help'>[]> {
   );
 }
 
+/** The short list staff chose ("Show in the short list"): the guide's endings, confirmations, Talk to us. */
+export async function getShortListHelp(): Promise<CollectionEntry<'help'>[]> {
+  return (await getHelpServices()).filter((service) => service.data.shortList);
+}
+
 /** A page entry that the site cannot do without: a missing one fails the build with its name. */
 export async function getPage(id: string): Promise<CollectionEntry<'pages'>> {
   const entry = await getEntry('pages', id);
