@@ -5,6 +5,7 @@
 import { createElement as h, type ReactNode } from 'react';
 import { easyReadSections, type EasyReadLine } from '../src/lib/easy-read.ts';
 import { eventFacts, type EventFactsInput } from '../src/lib/event-facts.ts';
+import { AWAITING_CHECK_ENGLISH } from '../src/lib/languages.ts';
 import { pictogramSvg } from '../src/lib/pictograms.ts';
 import { pictogramNames } from '../src/model/content.ts';
 import { COLLECTIONS, type CollectionSpec, type PreviewKind } from '../src/model/collections.ts';
@@ -294,6 +295,43 @@ function helpService({ entry, widgetFor }: PreviewProps) {
   );
 }
 
+/**
+ * A page in another language, laid out as the site shows it (src/pages/languages/[lang].astro):
+ * in its language and direction, the quick exit's words at the top, the "waiting for a check"
+ * notice until a translator is named, the text, then how to reach us.
+ */
+function language({ entry, widgetFor }: PreviewProps) {
+  const lang = text(entry, 'lang');
+  const checked = text(entry, 'review', 'translator') && text(entry, 'review', 'checkedOn');
+  const confirmed = entry.getIn(['data', 'contact', 'confirmed']) === true;
+  return h(
+    'main',
+    { className: 'preview', lang, dir: text(entry, 'dir') || 'ltr' },
+    h('p', null, h('span', { className: 'button button--exit' }, text(entry, 'quickExit', 'label'))),
+    checked
+      ? null
+      : h(
+          'div',
+          { className: 'notice' },
+          h('p', null, text(entry, 'review', 'awaiting')),
+          h('p', { lang: 'en-GB', dir: 'ltr' }, AWAITING_CHECK_ENGLISH),
+        ),
+    h('h1', null, text(entry, 'title')),
+    h('div', { className: 'prose' }, widgetFor('body')),
+    h('h2', null, text(entry, 'contact', 'heading')),
+    h(
+      'p',
+      null,
+      `${text(entry, 'contact', 'phoneLabel')} `,
+      h('strong', { dir: 'ltr' }, '(our phone number, from the settings)'),
+    ),
+    h('p', null, text(entry, 'contact', 'sayInEnglish')),
+    h('p', { lang: 'en-GB', dir: 'ltr' }, h('strong', null, text(entry, 'contact', 'phrase'))),
+    h('p', null, text(entry, 'contact', 'promise')),
+    confirmed ? null : h('p', { className: 'notice' }, text(entry, 'contact', 'unconfirmed')),
+  );
+}
+
 const TEMPLATES: Record<PreviewKind, (props: PreviewProps) => ReactNode> = {
   article: (props) => article(props, [], easyRead(props)),
   service,
@@ -305,6 +343,7 @@ const TEMPLATES: Record<PreviewKind, (props: PreviewProps) => ReactNode> = {
   page,
   settings,
   helpService,
+  language,
 };
 
 /**

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { COLLECTIONS, COLLECTION_NAMES } from '../src/model/collections.ts';
 import type { LaunchContent } from '../src/lib/launch.ts';
+import { translationChecked } from '../src/lib/languages.ts';
 
 interface Entry {
   collection: string;
@@ -69,6 +70,24 @@ export function launchContent(contentDir: string): LaunchContent {
         typeof settings.phoneHours === 'string' && settings.phoneHours.trim() ? settings.phoneHours : undefined,
       partners: Array.isArray(settings.partners) ? settings.partners : [],
       confidentialityConfirmed: settings.confidentialityConfirmed === true,
+      bsl: typeof settings.bsl === 'string' && settings.bsl.trim() ? settings.bsl : undefined,
+      bslConfirmed: settings.bslConfirmed === true,
     },
+    // Retired languages (not on the site) have nothing to confirm.
+    languages: of('languages')
+      .filter(({ data }) => data.listed !== false)
+      .map(({ id, data }) => {
+        const review = (data.review ?? {}) as { translator?: unknown; checkedOn?: unknown };
+        const contact = (data.contact ?? {}) as { confirmed?: unknown };
+        return {
+          id,
+          englishName: String(data.englishName ?? id),
+          translationChecked: translationChecked({
+            translator: typeof review.translator === 'string' ? review.translator : undefined,
+            checkedOn: review.checkedOn ? new Date(String(review.checkedOn)) : undefined,
+          }),
+          promiseConfirmed: contact.confirmed === true,
+        };
+      }),
   };
 }

@@ -29,6 +29,9 @@ const PAGES = [
   { name: 'guide-entry', path: '/could-it-help/' },
   { name: 'guide-ending', path: '/could-it-help/ending-not-safe-yet/' },
   { name: 'easy-read', path: '/restorative-processes/easy-read/' },
+  // Right to left: the page mirrors (text, lists and boxes start at the right), Urdu in Nastaliq.
+  { name: 'language-rtl', path: '/languages/ur/' },
+  { name: 'language-ltr', path: '/languages/pl/' },
 ];
 const VIEWPORTS = [
   { name: '375', width: 375, height: 740 },

@@ -1,6 +1,13 @@
 import { getCollection } from 'astro:content';
 import { referralForm } from '../forms/referral/form.ts';
-import { getBookableEvents, getCaseStudies, getEvents, getExplainers, getServices } from './collections.ts';
+import {
+  getBookableEvents,
+  getCaseStudies,
+  getEvents,
+  getExplainers,
+  getLanguages,
+  getServices,
+} from './collections.ts';
 import { pagesWithOwnRoute } from './page-files.ts';
 import { sections, urlFor } from '../model/collections.ts';
 import { sectionEntries } from './sections.ts';
@@ -8,6 +15,8 @@ import { sectionEntries } from './sections.ts';
 export interface PageLink {
   href: string;
   title: string;
+  /** A page in another language: its title begins with the language's own name, in that language. */
+  own?: { name: string; lang: string };
 }
 
 /**
@@ -25,13 +34,14 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
     })),
   );
   const formPages = await getCollection('formPages');
-  const [services, explainers, caseStudies, events, professionals, pages] = await Promise.all([
+  const [services, explainers, caseStudies, events, professionals, pages, languages] = await Promise.all([
     getServices(),
     getExplainers(),
     getCaseStudies(),
     getEvents(),
     getCollection('professionals'),
     getCollection('pages', (entry) => !pagesWithOwnRoute.has(entry.id)),
+    getLanguages(),
   ]);
   return [
     {
@@ -92,6 +102,17 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
       ],
     },
     ...sectionGroups,
+    {
+      heading: 'Help in your language',
+      links: [
+        { href: '/languages/', title: 'Help in your language' },
+        ...languages.map((e) => ({
+          href: urlFor('languages', e.id),
+          title: `${e.data.name} (${e.data.englishName})`,
+          own: { name: e.data.name, lang: e.data.lang },
+        })),
+      ],
+    },
     {
       heading: 'About this site',
       links: pages

@@ -1,3 +1,4 @@
+import { checkLanguageFile, listedLanguages } from './languages.ts';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { VOLUNTEER_TRAINING } from '../model/content.ts';
 import { eventTimes, isUpcoming } from './events.ts';
@@ -67,4 +68,11 @@ export async function getVolunteering(): Promise<CollectionEntry<'volunteering'>
   const entry = await getEntry('volunteering', 'volunteer-with-us');
   if (!entry) throw new Error('content/volunteering/volunteer-with-us.md is missing');
   return entry;
+}
+
+/** The pages in other languages on the site (not retired), in staff's order. */
+export async function getLanguages(): Promise<CollectionEntry<'languages'>[]> {
+  const entries = await getCollection('languages');
+  for (const entry of entries) checkLanguageFile(entry.id, entry.data.lang);
+  return listedLanguages(entries);
 }

@@ -14,12 +14,29 @@ export interface LaunchContent {
   pages: { collection: string; id: string; title: string; draftNotice?: string; body: string }[];
   events: { id: string; title: string; example: boolean }[];
   help: { id: string; name: string; checked: Date; confirmed: boolean }[];
-  settings: { phoneHours?: string; partners: unknown[]; confidentialityConfirmed: boolean };
+  settings: {
+    phoneHours?: string;
+    partners: unknown[];
+    confidentialityConfirmed: boolean;
+    bsl?: string;
+    bslConfirmed: boolean;
+  };
+  /** Pages in other languages on the site: whether a translator's check and the interpreter promise are confirmed. */
+  languages: { id: string; englishName: string; translationChecked: boolean; promiseConfirmed: boolean }[];
 }
 
 export interface LaunchItem {
   kind:
-    'draft page' | 'draft wording' | 'example event' | 'help entry' | 'phone hours' | 'partners' | 'confidentiality';
+    | 'draft page'
+    | 'draft wording'
+    | 'example event'
+    | 'help entry'
+    | 'phone hours'
+    | 'partners'
+    | 'confidentiality'
+    | 'translation'
+    | 'interpreter'
+    | 'bsl';
   where: string;
   what: string;
 }
@@ -78,6 +95,33 @@ export function launchItems(content: LaunchContent, today: Date): LaunchItem[] {
       where: 'content/settings/site.json',
       what: 'What we keep private, and when we must share, is not yet confirmed',
     });
+  if (!content.settings.bsl)
+    items.push({
+      kind: 'bsl',
+      where: 'content/settings/site.json',
+      what: 'How someone who uses BSL can ask for an interpreter is not set',
+    });
+  else if (!content.settings.bslConfirmed)
+    items.push({
+      kind: 'bsl',
+      where: 'content/settings/site.json',
+      what: 'How someone who uses BSL can ask for an interpreter is not yet confirmed',
+    });
+  for (const language of content.languages) {
+    const where = `content/languages/${language.id}`;
+    if (!language.translationChecked)
+      items.push({
+        kind: 'translation',
+        where,
+        what: `The ${language.englishName} page waits for a qualified translator’s check`,
+      });
+    if (!language.promiseConfirmed)
+      items.push({
+        kind: 'interpreter',
+        where,
+        what: `What the ${language.englishName} page says happens when someone phones is not yet confirmed`,
+      });
+  }
   if (content.settings.partners.length === 0)
     items.push({ kind: 'partners', where: 'content/settings/site.json', what: 'No partner is named yet' });
   return items;

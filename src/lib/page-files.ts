@@ -29,6 +29,7 @@ export const PAGE_FILES: readonly PageFile[] = [
   { id: 'professionals', label: 'For professionals (introduction)', extension: 'md', ownRoute: true },
   { id: 'contact', label: 'Contact us', extension: 'md', ownRoute: true },
   { id: 'other-help', label: 'Other help (introduction)', extension: 'md', ownRoute: true },
+  { id: 'languages', label: 'Help in your language (the English list)', extension: 'md', ownRoute: true },
   { id: 'staying-safe-online', label: 'Staying safe online', extension: 'md' },
   { id: 'accessibility', label: 'Accessibility statement', extension: 'md' },
   { id: 'privacy', label: 'Privacy notice', extension: 'md' },

@@ -21,6 +21,7 @@ import {
   formPageSchema,
   guideStepSchema,
   helpServiceSchema,
+  languageSchema,
   pageSchema,
   professionalPageSchema,
   serviceSchema,
@@ -39,7 +40,8 @@ export type PreviewKind =
   | 'volunteering'
   | 'page'
   | 'settings'
-  | 'helpService';
+  | 'helpService'
+  | 'language';
 
 /** What the CMS needs beyond the fields, which come from the schema. */
 export interface CmsBlock {
@@ -53,6 +55,12 @@ export interface CmsBlock {
   extension?: 'md' | 'mdx';
   create?: boolean;
   summary?: string;
+  /**
+   * How a new entry's file is named, and which field names it in the CMS; by default its title.
+   * A page in another language is named by its code: its title is not in Latin letters.
+   */
+  slug?: string;
+  identifier_field?: string;
   sortable_fields?: string[];
   view_filters?: { label: string; field: string; pattern: string | boolean }[];
   view_groups?: { label: string; field: string }[];
@@ -232,6 +240,28 @@ export function defineCollections<Image extends z.ZodType>(image: () => Image) {
         create: true,
         summary: '{{name}} · checked {{checked | date("D MMM YYYY")}}',
         sortable_fields: ['order', 'name', 'checked'],
+      },
+    },
+    languages: {
+      folder: 'languages',
+      pattern: '*.md',
+      schema: languageSchema,
+      urlFor: (id: string) => `/languages/${id}/`,
+      cms: {
+        label: 'Other languages',
+        label_singular: 'language',
+        description:
+          'Pages in other languages, translated by people (never by a website or app). Each page says its translation waits for a check until a qualified translator’s name and the day are filled in. Untick “On the site” to retire a language.',
+        body: {
+          hint: 'What restorative justice is, that it is free and your choice, and that it is safe to ask: in the page’s language. Short paragraphs and “Heading 2” sections.',
+        },
+        preview: 'language',
+        extension: 'md',
+        create: true,
+        slug: '{{lang}}',
+        identifier_field: 'englishName',
+        summary: '{{englishName}} · {{name}}',
+        sortable_fields: ['order', 'englishName'],
       },
     },
     volunteering: {

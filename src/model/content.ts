@@ -396,6 +396,138 @@ export const helpServiceSchema = z.object({
   order,
 });
 
+/** Which way a language is written: its page's `dir`, so right-to-left pages mirror. */
+export const textDirections = ['ltr', 'rtl'] as const;
+
+/** A phrase in the page's language, with its label and hint for staff. */
+const inLanguage = (label: string, hint: string) => line(label, `${hint} Written in the page’s language.`);
+
+/**
+ * A page in another language (content/languages/<code>.md), translated by people, never by a
+ * service at runtime. Everything on it is in its language: the quick exit's label and hint too.
+ * Until a named translator's check is recorded, the page says (in its language and in English)
+ * that the translation awaits a check, and the launch check lists it. What the partnership can
+ * promise about interpreters is staff's to confirm, like every other promise on the site.
+ */
+const QUICK_EXIT_KEYS_HINT =
+  'The hint for keyboards: “Or press Shift 3 times.” Keep the word Shift as it is: the page shows it as the key. Written in the page’s language.';
+
+export const languageSchema = z.object({
+  lang: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Language code must be a code like “pl”, “ur” or “pa”')
+    .meta({
+      label: 'Language code',
+      hint: 'The short international code for the language (BCP 47), such as “pl” for Polish or “ur” for Urdu. It is also the page’s address: /languages/pl/. Ask a developer if unsure.',
+    }),
+  name: line(
+    'Name in the language',
+    'The language’s own name in its own script, as its speakers write it, such as “Polski” or “اردو”. Every list of languages shows this name.',
+  ),
+  englishName: line(
+    'Name in English',
+    'Such as “Polish”. Shown to staff, and beside the own name on the English list.',
+  ),
+  dir: z.enum(textDirections).default('ltr').meta({
+    label: 'Direction of writing',
+    hint: '“rtl” for languages written from right to left, such as Arabic and Urdu; “ltr” for the others.',
+  }),
+  listed: z.boolean().default(true).meta({
+    label: 'On the site',
+    hint: 'Untick to retire a language: its page comes off the site and it leaves every list. Nothing else changes.',
+  }),
+  order,
+  title: inLanguage('Heading', 'The page’s main heading, such as “Help in Polish”.'),
+  summary: z.string().trim().min(1, 'Summary is required').max(300, 'Summary must be 300 characters or fewer').meta({
+    label: 'Summary',
+    hint: 'One sentence for search results and search engines. Written in the page’s language.',
+    widget: 'text',
+  }),
+  skipLink: inLanguage('“Skip to main content”', 'The first link on the page, for keyboard users.'),
+  quickExit: z
+    .object({
+      label: inLanguage('Quick exit button', 'The button at the top: “Exit this page”.'),
+      keys: line('Quick exit keys', QUICK_EXIT_KEYS_HINT)
+        .regex(/Shift/, 'Quick exit keys must name the Shift key as “Shift”')
+        .meta({ label: 'Quick exit keys', hint: QUICK_EXIT_KEYS_HINT }),
+      safety: inLanguage(
+        'Staying safe online link',
+        'The link beside the button: “Staying safe online”. It leads to the English page.',
+      ),
+      loading: inLanguage('Quick exit loading', 'What shows for a moment while the page goes: “Loading.”'),
+    })
+    .meta({ label: 'Quick exit', hint: 'The way out at the top of the page, in the page’s language.' }),
+  contact: z
+    .object({
+      heading: inLanguage('Heading', 'Such as “How to reach us”.'),
+      phoneLabel: inLanguage('Before the number', 'Such as “Phone us:”. The number comes from the site settings.'),
+      sayInEnglish: inLanguage(
+        'What to say in English',
+        'What to do when we answer in English, such as “When we answer, say this in English:”.',
+      ),
+      phrase: line(
+        'The words in English',
+        'The English words to say, such as “Polish interpreter, please”. Shown in English, as the caller says it.',
+      ),
+      promise: text(
+        'What happens then',
+        'Only what the partnership can promise, such as “We will call you back with an interpreter.” Written in the page’s language.',
+      ).meta({
+        label: 'What happens then',
+        hint: 'Only what the partnership can promise, such as “We will call you back with an interpreter.” Written in the page’s language.',
+        widget: 'text',
+      }),
+      confirmed: z.boolean().default(false).meta({
+        label: 'The partnership has confirmed what happens then',
+        hint: 'Until ticked, the page says these words wait for confirmation, and the launch check lists them.',
+      }),
+      unconfirmed: inLanguage('“Waiting for confirmation”', 'Shown under the promise until it is confirmed.'),
+      danger: inLanguage('“In danger now, call 999”', 'Such as “If you are in danger now, call 999.”'),
+    })
+    .meta({ label: 'How to reach us', hint: 'The end of the page: our phone number and what to say when we answer.' }),
+  otherLanguages: inLanguage(
+    'Other languages heading',
+    'Over the links to the other languages, such as “Other languages”.',
+  ),
+  review: z
+    .object({
+      translator: z.string().trim().optional().meta({
+        label: 'Checked by (translator’s name)',
+        hint: 'The name of the qualified translator who checked this page. Empty until they have.',
+      }),
+      checkedOn: z.coerce.date().optional().meta({
+        label: 'Checked on',
+        hint: 'The day the translator checked it. With a name and a day, the “waiting for a check” notice goes.',
+      }),
+      awaiting: inLanguage(
+        '“This translation waits for a check”',
+        'Shown at the top until a translator’s check is recorded, with the same words in English.',
+      ),
+    })
+    .meta({
+      label: 'Translation check',
+      hint: 'Every page in another language is checked by a qualified translator before it is relied on.',
+    }),
+  census: z
+    .object({
+      figure: text(
+        'How many speak it',
+        'From the 2021 Census, main language (table TS024), such as “1.1% of residents of England and Wales aged 3 or over”.',
+      ),
+      source: z
+        .url('Source must be a full web address')
+        .meta({ label: 'Source', hint: 'The page the figure comes from.' }),
+      checked: z.coerce.date().meta({ label: 'Figure checked', hint: 'The day the figure was read at its source.' }),
+    })
+    .meta({
+      label: 'Why this language (notes for staff)',
+      hint: 'Not shown on the page. Why the language was chosen, with the figure and where it comes from.',
+    }),
+});
+
+export type LanguagePage = z.infer<typeof languageSchema>;
+
 /** A partner of the partnership, as it agreed to be named. */
 export const partnerSchema = z.object({
   name: text('Name', 'The organisation’s name, as it wants to be named.'),
@@ -442,6 +574,15 @@ export const settingsSchema = z.object({
   relayUk: z.boolean().default(true).meta({
     label: 'Say people can call us through Relay UK',
     hint: 'Relay UK lets people who are deaf or cannot speak call any number by text, by dialling 18001 first.',
+  }),
+  bsl: optionalText(
+    'How someone who uses BSL can ask for an interpreter',
+    'Shown on the Contact page under Relay UK, for people who use British Sign Language. Only what the partnership can do, such as “Email us and say you use BSL. We will book a BSL interpreter for every conversation.” Leave empty and the page says nothing about BSL; the launch check lists it.',
+    'text',
+  ),
+  bslConfirmed: z.boolean().default(false).meta({
+    label: 'The partnership has confirmed the BSL words',
+    hint: 'Until ticked, the words show as waiting for confirmation, and the launch check lists them.',
   }),
   confidentiality: text(
     'What we keep private, and when we must share',

@@ -15,7 +15,8 @@ const SHIFT_WINDOW_MS = 5000;
 export function leave(doc: Document, url: string): void {
   const cover = doc.querySelector<HTMLElement>('[data-quick-exit-cover]');
   if (cover) cover.hidden = false;
-  doc.title = 'Loading.';
+  // In the page's language: the cover holds the word.
+  doc.title = cover?.textContent?.trim() || 'Loading.';
   // Screen reader users hear "Loading." rather than the page they are leaving.
   cover?.setAttribute('role', 'status');
   doc.defaultView?.location.replace(url);

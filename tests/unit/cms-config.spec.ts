@@ -80,7 +80,15 @@ test('every CMS field is in the schema, every schema field is in the CMS, requir
 /** What a member of staff would type into a required field, within its pattern. */
 function sample(field: CmsField): unknown {
   if (field.pattern) {
-    const candidates = ['01452 754542', 'name@example.org', 'https://www.example.org/', '/refer/', '09:30'];
+    const candidates = [
+      '01452 754542',
+      'name@example.org',
+      'https://www.example.org/',
+      '/refer/',
+      '09:30',
+      'pl',
+      'Or press Shift 3 times.',
+    ];
     const match = candidates.find((value) => new RegExp(field.pattern![0]).test(value));
     if (match) return match;
   }

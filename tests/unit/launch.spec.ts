@@ -19,8 +19,15 @@ test('unconfirmed content lists each kind of thing still to confirm, where it is
     ['help entry', 'content/help/line'],
     ['phone hours', 'content/settings/site.json'],
     ['confidentiality', 'content/settings/site.json'],
+    ['bsl', 'content/settings/site.json'],
+    // A translator named without the day is not a recorded check; a retired language is not listed.
+    ['translation', 'content/languages/pl'],
+    ['interpreter', 'content/languages/pl'],
     ['partners', 'content/settings/site.json'],
   ]);
+  expect(items.find((item) => item.kind === 'bsl')?.what).toBe(
+    'How someone who uses BSL can ask for an interpreter is not yet confirmed',
+  );
   expect(items[1].what).toContain('The retention periods wait for approval.');
   expect(items.filter((item) => item.kind === 'help entry').map((item) => item.what)).toEqual([
     'A helpline: not yet confirmed by the partnership',
@@ -37,7 +44,14 @@ test('an entry is due a check six calendar months after it was read, not a day b
     pages: [],
     events: [],
     help: [{ id: 'line', name: 'A line', checked: new Date(checked), confirmed: true }],
-    settings: { phoneHours: 'Weekdays', partners: [{}], confidentialityConfirmed: true },
+    settings: {
+      phoneHours: 'Weekdays',
+      partners: [{}],
+      confidentialityConfirmed: true,
+      bsl: 'Email',
+      bslConfirmed: true,
+    },
+    languages: [],
   });
   expect(launchItems(help('2026-06-01'), TODAY)).toEqual([]);
   expect(launchItems(help('2026-05-31'), TODAY)).toHaveLength(1);
@@ -53,7 +67,7 @@ test('`npm run launch-check` prints the list and exits 1 while anything is uncon
     });
   const unconfirmed = run('unconfirmed');
   expect(unconfirmed.status, unconfirmed.stderr).toBe(1);
-  expect(unconfirmed.stdout).toMatch(/^8 things to confirm before launch:/);
+  expect(unconfirmed.stdout).toMatch(/^11 things to confirm before launch:/);
   expect(unconfirmed.stdout).toContain('- example event: “A course” is an example date');
   const confirmed = run('confirmed');
   expect(confirmed.status, confirmed.stderr).toBe(0);

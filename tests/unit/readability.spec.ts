@@ -32,4 +32,6 @@ test('legal pages are exempt and the easy read page has the higher target', () =
   expect(readingEaseTarget('/privacy/')).toBeUndefined();
   expect(readingEaseTarget('/restorative-processes/easy-read/')).toBe(80);
   expect(readingEaseTarget('/refer/')).toBe(60);
+  expect(readingEaseTarget('/languages/pl/')).toBeUndefined();
+  expect(readingEaseTarget('/languages/')).toBe(60);
 });
