@@ -307,6 +307,8 @@ function language({ entry, widgetFor }: PreviewProps) {
   return h(
     'main',
     { className: 'preview', lang, dir: text(entry, 'dir') || 'ltr' },
+    // For staff: which language this is, and so the page's address (/languages/<code>/).
+    h('p', { lang: 'en-GB', dir: 'ltr' }, 'Language code: ', h('code', null, lang)),
     h('p', null, h('span', { className: 'button button--exit' }, text(entry, 'quickExit', 'label'))),
     checked
       ? null
