@@ -353,10 +353,18 @@ const TEMPLATES: Record<PreviewKind, (props: PreviewProps) => ReactNode> = {
  * named files by theirs (Decap looks previews up by either).
  */
 export function registerPreviews(cms: Registry, collections: Record<string, CollectionSpec> = COLLECTIONS): void {
+  // One namespace for both: a second template under a name already taken would silently
+  // replace the first, and staff would see one collection's entries laid out as another's.
+  const taken = new Set<string>();
+  const register = (name: string, template: (props: PreviewProps) => ReactNode) => {
+    if (taken.has(name)) throw new Error(`Two CMS previews are named “${name}”: rename a file or a collection`);
+    taken.add(name);
+    cms.registerPreviewTemplate(name, template);
+  };
   for (const [name, spec] of Object.entries(collections)) {
     const template = TEMPLATES[spec.cms.preview];
-    if (spec.cms.files) for (const file of spec.cms.files) cms.registerPreviewTemplate(file.name, template);
-    else cms.registerPreviewTemplate(name, template);
-    for (const other of spec.cms.also ?? []) cms.registerPreviewTemplate(other.name, TEMPLATES[other.preview]);
+    if (spec.cms.files) for (const file of spec.cms.files) register(file.name, template);
+    else register(name, template);
+    for (const other of spec.cms.also ?? []) register(other.name, TEMPLATES[other.preview]);
   }
 }

@@ -289,8 +289,11 @@ export function defineCollections<Image extends z.ZodType>(image: () => Image) {
         description: 'The home page, contact, referral, policies and other single pages.',
         body: { hint: BODY_HINT },
         preview: 'page',
+        // Decap finds a file's preview by the file's name and a folder's by the collection's, in
+        // one namespace: a page named like a collection ("professionals", "languages") would take
+        // that collection's preview. Prefixed, they never meet.
         files: PAGE_FILES.map(({ id, label, extension }) => ({
-          name: id,
+          name: `page-${id}`,
           label,
           file: `content/pages/${id}.${extension}`,
         })),

@@ -54,6 +54,26 @@ test('every collection and every single file in the CMS has a preview of its own
   }
 });
 
+test('each collection’s entries preview with its own kind of layout, even where a page shares its name', () => {
+  const registered = new Map<string, unknown>();
+  registerPreviews({ registerPreviewTemplate: (name, template) => registered.set(name, template) });
+  // Languages and professionals each have a page of the same name among the single pages.
+  expect(registered.get('languages')).not.toBe(registered.get('page-languages'));
+  expect(registered.get('professionals')).not.toBe(registered.get('page-professionals'));
+  expect(registered.get('page-languages')).toBe(registered.get('page-about'));
+});
+
+test('two previews under one name are refused, not one silently replaced by the other', () => {
+  const clash: Record<string, CollectionSpec> = {
+    languages: { ...COLLECTIONS.languages },
+    pages: {
+      ...COLLECTIONS.pages,
+      cms: { ...COLLECTIONS.pages.cms, files: [{ name: 'languages', label: 'L', file: 'x.md' }] },
+    },
+  };
+  expect(() => registerPreviews({ registerPreviewTemplate: () => {} }, clash)).toThrow(/“languages”/);
+});
+
 test('an entry’s address comes from its collection; collections without pages have none', () => {
   expect(urlFor('events', 'core-training')).toBe('/training-and-events/core-training/');
   expect(urlFor('caseStudies', 'a')).toBe('/case-studies/a/');
