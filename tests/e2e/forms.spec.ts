@@ -78,6 +78,9 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test('who it is for, then errors that keep what was typed', async ({ page }) => {
+      // Four axe scans and, without JavaScript, five round trips: on a busy two-core machine
+      // that can pass 30 s without anything being wrong.
+      test.slow();
       const name = `Alex Test ${javaScriptEnabled ? 'On' : 'Off'} ${Date.now()}`;
       await page.goto('/refer/');
       await expectAccessible(page, 'who is it for', !javaScriptEnabled);
