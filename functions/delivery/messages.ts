@@ -3,7 +3,7 @@
  * Every answer is escaped in the HTML part; the text part is plain text. Everything that
  * differs between forms comes from the form's own module.
  */
-import { contactSentence, type Contact } from '../../src/lib/contact.ts';
+import type { Contact } from '../../src/lib/contact.ts';
 import type { ServerForm } from '../forms/definition.ts';
 import {
   allFields,
@@ -15,6 +15,7 @@ import {
   type Values,
 } from '../../src/forms/fields.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
+import { ENGLISH_UI, fill, uiOf } from '../../src/forms/ui.ts';
 import type { OutgoingMail } from './mail.ts';
 
 const HTML_STYLE = 'font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1d2327';
@@ -44,7 +45,7 @@ export function staffAnswer(
   speaker: Speaker,
 ): string {
   const plain = describeAnswer(field, value, speaker);
-  if ((field.kind !== 'radios' && field.kind !== 'checkboxes') || value === undefined || plain === 'Not given')
+  if ((field.kind !== 'radios' && field.kind !== 'checkboxes') || value === undefined || plain === ENGLISH_UI.notGiven)
     return plain;
   const list = Array.isArray(value) ? value : [value];
   return list
@@ -146,22 +147,27 @@ export function personEmail(
   values: Values = {},
 ): OutgoingMail {
   const speaker = speakerFor(form, values);
+  const ui = uiOf(form);
   const named = form.confirms ? values[form.confirms] : undefined;
   const what = typeof named === 'string' && named.trim() ? `${form.noun} for ${named.trim()}` : form.noun;
   const lines = [
-    `Thank you. We have received your ${what}.`,
-    `Your reference number is ${reference}.`,
+    fill(ui.mailThanks, { noun: what }),
+    fill(ui.mailReference, { reference }),
     ...echoed(form, values),
     say(form.nextSteps[0], speaker),
-    `If you need to contact us, ${contactSentence(contact)} and quote your reference.`,
+    fill(ui.mailContact, { phone: contact.phone, email: contact.email }),
     'Restorative Gloucestershire',
   ];
+  // In the form's language and direction, as the person read the form.
+  const style = ui.lang === ENGLISH_UI.lang ? HTML_STYLE : `${HTML_STYLE};direction:${ui.dir}`;
   return {
     to,
     tag: `${reference}-confirmation`,
-    subject: `Your ${what}: reference ${reference}`,
+    subject: fill(ui.mailSubject, { noun: what, reference }),
     text: lines.join('\n\n'),
-    html: `<div style="${HTML_STYLE}">${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>`,
+    html:
+      `<div lang="${escapeHtml(ui.lang)}" dir="${ui.dir}" style="${style}">` +
+      `${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>`,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from '@netlify/functions';
 import type { ServerForm } from '../forms/definition.ts';
-import { renderConfirmation } from '../../src/forms/render.ts';
+import { escapeHtml, renderConfirmation } from '../../src/forms/render.ts';
+import { fill, uiOf } from '../../src/forms/ui.ts';
 import { normaliseReference } from '../records/reference.ts';
 import { contactFacts } from '../settings/config.ts';
 import { depsFor, type MakeDeps } from '../settings/deps.ts';
@@ -21,15 +22,20 @@ export function createConfirmationHandler(form: ServerForm, makeDeps: MakeDeps =
     }
     const reference = normaliseReference(url.searchParams.get('reference') ?? '');
     const { tokenSecret } = makeDeps(context).config;
+    const ui = uiOf(form);
+    const shell = ui.shellPath;
     if (!reference || !provesReference(tokenSecret, form.id, reference, url.searchParams.get('proof'))) {
-      const main =
-        `<h1>We cannot show a reference on this page</h1>` +
-        `<p>This page shows a reference number straight after a form is sent from this website. This web address did not come from sending one, or part of it is missing, so this page cannot say whether anything was sent.</p>` +
-        `<p>If you sent the form and want to check it reached us, phone us on ${contactFacts.phone}. Or <a href="${form.pagePath}">go to the form</a>.</p>`;
-      return html(
-        404,
-        await pageFor({ origin: url.origin, path: form.confirmationPath, title: 'Reference not shown', main }),
+      const link = `<a href="${escapeHtml(form.pagePath)}">${escapeHtml(ui.referenceNotShownLink)}</a>`;
+      const help = escapeHtml(fill(ui.referenceNotShownHelp, { phone: contactFacts.phone })).replace(
+        '{link}',
+        () => link,
       );
+      const main =
+        `<h1>${escapeHtml(ui.referenceNotShownTitle)}</h1>` +
+        `<p>${escapeHtml(ui.referenceNotShown)}</p>` +
+        `<p>${help}</p>`;
+      const title = ui.referenceNotShownPageTitle;
+      return html(404, await pageFor({ origin: url.origin, path: form.confirmationPath, title, main, shell }));
     }
     // Worded for whoever sent it: "the person you referred" rather than "you".
     const voice = url.searchParams.get('for') === 'other' ? 'other' : 'self';
@@ -41,6 +47,7 @@ export function createConfirmationHandler(form: ServerForm, makeDeps: MakeDeps =
         title: form.sentTitle,
         main: renderConfirmation(form, reference, contactFacts, { voice }),
         otherHelp: form.safetyLines === true,
+        shell,
       }),
     );
   };

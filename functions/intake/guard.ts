@@ -11,6 +11,8 @@ import { html, isCrossSite, json, readBody, RequestProblem, wantsJson, type Body
 import { renderPage } from './pages.ts';
 import { problemMessage } from './replies.ts';
 import { contactFacts } from '../settings/config.ts';
+import { escapeHtml } from '../../src/forms/render.ts';
+import { fill, lowerFirst, uiOf } from '../../src/forms/ui.ts';
 
 export type Guarded = { response: Response } | { deps: HandlerDeps; body: Body; asJson: boolean };
 
@@ -30,31 +32,37 @@ export async function guard(
     logEvent({ form: form.id, outcome: 'not-configured', reason: (error as Error).name }, 'error');
     return { response: json(503, { error: problemMessage(form) }) };
   }
+  const ui = uiOf(form);
+  const origin = new URL(request.url).origin;
+  const refusal = (status: number, title: string, main: string) =>
+    renderPage({ origin, path: form.pagePath, title, main, shell: ui.shellPath }).then((page) => html(status, page));
   if (isCrossSite(request, deps.config.siteOrigins)) {
     logEvent({ form: form.id, outcome: 'refused-cross-site', status: 403 });
-    const message = 'This form can only be sent from our own website.';
+    const message = ui.notOurSite;
     if (wantsJson(request, false)) return { response: json(403, { error: message }) };
-    const main = `<h1>Sorry, there is a problem</h1><p>${message} <a href="${form.pagePath}">Go to the form</a>.</p>`;
-    const origin = new URL(request.url).origin;
-    const title = 'Sorry, there is a problem';
-    return { response: html(403, await renderPage({ origin, path: form.pagePath, title, main })) };
+    const link = `<a href="${escapeHtml(form.pagePath)}">${escapeHtml(ui.toFormLink)}</a>`;
+    const main =
+      `<h1>${escapeHtml(ui.problemPageTitle)}</h1>` +
+      `<p>${escapeHtml(message)} ${escapeHtml(ui.goToForm).replace('{link}', () => link)}</p>`;
+    return { response: await refusal(403, ui.problemPageTitle, main) };
   }
   try {
     const { body, isJson } = await readBody(request);
     return { deps, body, asJson: wantsJson(request, isJson) };
   } catch (error) {
     const status = error instanceof RequestProblem ? error.status : 400;
-    const message = error instanceof RequestProblem ? error.message : 'The form could not be read';
+    const reason = error instanceof RequestProblem ? error.message : 'The form could not be read';
+    // A form in another language says what happened in its words, not the technical reason.
+    const message = ui.unreadable ?? `${reason}. Nothing was sent.`;
     logEvent({ form: form.id, outcome: 'bad-request', status });
     const sentJson = (request.headers.get('content-type') ?? '').includes('json');
-    if (wantsJson(request, sentJson)) return { response: json(status, { error: message }) };
+    if (wantsJson(request, sentJson)) return { response: json(status, { error: ui.unreadable ?? reason }) };
     // A plain form post (no JavaScript) gets a page it can act on, never raw JSON.
     const main =
-      `<h1>Sorry, there is a problem</h1><p>${message}. Nothing was sent.</p>` +
-      `<p>Go back, make your longest answers shorter, and send it again. Or phone us on ${contactFacts.phone}.</p>`;
-    const origin = new URL(request.url).origin;
-    const title = 'Error: sorry, there is a problem';
-    return { response: html(status, await renderPage({ origin, path: form.pagePath, title, main })) };
+      `<h1>${escapeHtml(ui.problemPageTitle)}</h1><p>${escapeHtml(message)}</p>` +
+      `<p>${escapeHtml(fill(ui.unreadableHelp, { phone: contactFacts.phone }))}</p>`;
+    const title = `${ui.errorPrefix} ${lowerFirst(ui.problemPageTitle, ui.lang)}`;
+    return { response: await refusal(status, title, main) };
   }
 }
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { escapeHtml } from '../../src/forms/render.ts';
 
+/** The English forms' shell; a form in another language names its own (FormUi.shellPath). */
 const SHELL_PATH = '/form-shell/';
 
 const FALLBACK_SHELL = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%%TITLE%% – Restorative Gloucestershire</title><meta name="robots" content="noindex"></head><body><p><a href="https://www.bbc.co.uk/weather">Exit this page</a></p><main id="main-content"><div data-form-shell>%%MAIN%%</div></main></body></html>`;
@@ -18,6 +19,8 @@ export interface PageOptions {
   main: string;
   /** Keep the shell's "Help from other services" block: on the confirmations of forms with safety lines only. */
   otherHelp?: boolean;
+  /** The shell's own address: a form in another language has one in its language. */
+  shell?: string;
 }
 
 /** The shell's "Help from other services" block, between these markers (src/pages/form-shell/index.astro). */
@@ -28,20 +31,26 @@ const OTHER_HELP = /<!--other-help-->([\s\S]*?)<!--\/other-help-->/;
  * else from the site itself, else a plain page. The shell is kept once found.
  */
 export function createPageRenderer(root: string): (options: PageOptions) => Promise<string> {
-  let cachedShell: string | undefined;
-  async function loadShell(origin: string): Promise<string> {
-    if (cachedShell) return cachedShell;
+  const cached = new Map<string, string>();
+  async function loadShell(origin: string, shellPath: string): Promise<string> {
+    const known = cached.get(shellPath);
+    if (known) return known;
     try {
-      cachedShell = await readFile(path.join(root, 'dist', 'form-shell', 'index.html'), 'utf8');
-      return cachedShell;
+      const shell = await readFile(
+        path.join(root, 'dist', ...shellPath.split('/').filter(Boolean), 'index.html'),
+        'utf8',
+      );
+      cached.set(shellPath, shell);
+      return shell;
     } catch {
       /* not bundled: ask the site */
     }
     try {
-      const response = await fetch(new URL(SHELL_PATH, origin), { signal: AbortSignal.timeout(3000) });
+      const response = await fetch(new URL(shellPath, origin), { signal: AbortSignal.timeout(3000) });
       if (response.ok) {
-        cachedShell = await response.text();
-        return cachedShell;
+        const shell = await response.text();
+        cached.set(shellPath, shell);
+        return shell;
       }
     } catch {
       /* the plain page below still works */
@@ -49,10 +58,11 @@ export function createPageRenderer(root: string): (options: PageOptions) => Prom
     return FALLBACK_SHELL;
   }
   return async (options) => {
-    const shell = await loadShell(options.origin);
+    const shellPath = options.shell ?? SHELL_PATH;
+    const shell = await loadShell(options.origin, shellPath);
     return shell
       .replaceAll('%%TITLE%%', escapeHtml(options.title))
-      .replaceAll(SHELL_PATH, options.path)
+      .replaceAll(shellPath, options.path)
       .replace(/<div data-form-shell[^>]*>%%MAIN%%<\/div>/, () => `<div data-form-shell>${options.main}</div>`)
       .replace('%%MAIN%%', () => options.main)
       .replace(OTHER_HELP, (_, block: string) => (options.otherHelp ? block : ''));

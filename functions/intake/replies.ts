@@ -6,24 +6,26 @@
  */
 import type { ServerForm } from '../forms/definition.ts';
 import type { Values } from '../../src/forms/fields.ts';
-import { renderAudienceQuestion, renderCheckAnswers, renderQuestions } from '../../src/forms/render.ts';
+import { escapeHtml, renderAudienceQuestion, renderCheckAnswers, renderQuestions } from '../../src/forms/render.ts';
+import { fill, uiOf } from '../../src/forms/ui.ts';
 import { contactFacts } from '../settings/config.ts';
 import { html } from './http.ts';
 import { renderPage } from './pages.ts';
 
 export type Errors = Record<string, string>;
 
-export function problemMessage(form: Pick<ServerForm, 'noun'>) {
-  return `We could not send your ${form.noun}. Nothing was saved. Try again in a few minutes, or phone us on ${contactFacts.phone}.`;
+export function problemMessage(form: Pick<ServerForm, 'noun' | 'ui'>) {
+  return fill(uiOf(form).problemMessage, { noun: form.noun, phone: contactFacts.phone });
 }
 
 function titled(form: ServerForm, errors: Errors) {
-  return `${Object.keys(errors).length ? 'Error: ' : ''}${form.title}`;
+  return `${Object.keys(errors).length ? `${uiOf(form).errorPrefix} ` : ''}${form.title}`;
 }
 
 export function repliesFor(form: ServerForm, origin: string) {
+  const ui = uiOf(form);
   const page = (status: number, title: string, main: string) =>
-    renderPage({ origin, path: form.pagePath, title, main }).then((text) =>
+    renderPage({ origin, path: form.pagePath, title, main, shell: ui.shellPath }).then((text) =>
       html(status, text, { 'Cache-Control': 'private, no-cache' }),
     );
   return {
@@ -35,11 +37,15 @@ export function repliesFor(form: ServerForm, origin: string) {
     checkAnswers: (status: number, values: Values, token: string, notice?: string) =>
       page(
         status,
-        `Check your answers – ${form.title}`,
-        `${notice ? `<p class="notice">${notice}</p>` : ''}${renderCheckAnswers(form, values, token)}`,
+        fill(ui.checkPageTitle, { title: form.title }),
+        `${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}${renderCheckAnswers(form, values, token)}`,
       ),
     problem: (status: number) =>
-      page(status, `Error: ${form.title}`, `<h1>Sorry, there is a problem</h1><p>${problemMessage(form)}</p>`),
+      page(
+        status,
+        `${ui.errorPrefix} ${form.title}`,
+        `<h1>${escapeHtml(ui.problemPageTitle)}</h1><p>${escapeHtml(problemMessage(form))}</p>`,
+      ),
   };
 }
 

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerForm } from '../forms/definition.ts';
 import type { Values } from '../../src/forms/fields.ts';
-import { confirmationQuery } from '../../src/forms/render.ts';
+import { confirmationQuery, escapeHtml } from '../../src/forms/render.ts';
 import { deliverOnArrival } from '../delivery/deliver.ts';
 import { claimMarker } from '../records/markers.ts';
 import { keptTime, ukDay } from '../records/day.ts';
@@ -16,7 +16,7 @@ import { newReference, normaliseReference } from '../records/reference.ts';
 import { storeSubmission } from '../records/store.ts';
 import { contactFacts } from '../settings/config.ts';
 import { clockOf, type HandlerDeps } from '../settings/deps.ts';
-import { previewNotice } from '../../src/lib/deploy-context.ts';
+import { fill, uiOf } from '../../src/forms/ui.ts';
 import { loggedReference as logged, logEvent } from '../settings/log.ts';
 import { json, redirect, type Body } from './http.ts';
 import { problemMessage, type Replies } from './replies.ts';
@@ -53,9 +53,14 @@ export function sent(form: ServerForm, deps: HandlerDeps, reference: string, val
 /** On a deploy preview or branch deploy: nothing is stored or mailed, and the person is told so. */
 function notSent({ form, asJson, replies }: Step): Response | Promise<Response> {
   logEvent({ form: form.id, outcome: 'preview-not-sent', status: 403 });
-  const message = previewNotice(contactFacts.phone);
+  const ui = uiOf(form);
+  const message = fill(ui.preview, { phone: contactFacts.phone });
   if (asJson) return json(403, { error: message });
-  return replies.page(403, `Not sent – ${form.title}`, `<h1>Not sent: this is a preview</h1><p>${message}</p>`);
+  return replies.page(
+    403,
+    fill(ui.previewPageTitle, { title: form.title }),
+    `<h1>${escapeHtml(ui.previewTitle)}</h1><p>${escapeHtml(message)}</p>`,
+  );
 }
 
 export async function sendStep(step: Step): Promise<Response> {
@@ -99,8 +104,7 @@ export const SEND_WAIT_MS = 6000;
 /** The first send of this token is still being stored: the same token, to press Send again. */
 function stillSending({ form, deps, values, asJson, replies }: Step, token: string): Response | Promise<Response> {
   logEvent({ form: form.id, outcome: 'token-still-sending', status: 409 });
-  const message =
-    'Your answers are still being sent. Wait a moment, then press Send again: they will only be sent once.';
+  const message = uiOf(form).stillSending;
   if (asJson) return json(409, { error: message, token, values, sendAfterMs: deps.config.minMsBeforeSend });
   return replies.checkAnswers(409, values, token, message);
 }
@@ -110,7 +114,7 @@ function checkAgain({ form, deps, values, asJson, replies }: Step, state: string
   const { tokenSecret, minMsBeforeSend } = deps.config;
   logEvent({ form: form.id, outcome: `token-${state}`, status: 409 });
   const token = issueToken(tokenSecret, form.id, values, clockOf(deps.outbox)());
-  const message = 'Check your answers, then send them again.';
+  const message = uiOf(form).checkAgain;
   if (asJson) return json(409, { error: message, token, values, sendAfterMs: minMsBeforeSend });
   return replies.checkAnswers(409, values, token, message);
 }

@@ -11,10 +11,15 @@ import path from 'node:path';
 
 export const SERVER_FORMS_LIST = path.join('functions', 'forms', 'list.generated.ts');
 
-/** The form ids, from the site's form folders, in order. */
+/** A folder is a form's when it has its module: `form.ts`, or one `form.<variant>.ts` a language. */
+function isFormFolder(folder: string): boolean {
+  return readdirSync(folder).some((name) => /^form(\.[\w-]+)?\.ts$/.test(name));
+}
+
+/** The form folders' names, from the site's form folders, in order. */
 export function formIds(root: string): string[] {
   return readdirSync(path.join(root, 'src', 'forms'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'src', 'forms', entry.name, 'form.ts')))
+    .filter((entry) => entry.isDirectory() && isFormFolder(path.join(root, 'src', 'forms', entry.name)))
     .map((entry) => entry.name)
     .sort();
 }
@@ -31,9 +36,10 @@ export function serverFormsListSource(root: string): string {
   return [
     '// Written by scripts/lib/server-forms-list.ts from src/forms/*/ and functions/forms/*.ts: do not edit.',
     "import type { ServerForm } from './definition.ts';",
+    // A module gives one form, or a list (one form asked in several languages).
     ...ids.map((id, i) => `import ${names[i]} from './${id}.ts';`),
     '',
-    `export const SERVER_FORM_LIST: readonly ServerForm[] = [${names.join(', ')}];`,
+    `export const SERVER_FORM_LIST: readonly ServerForm[] = [${names.join(', ')}].flat();`,
     '',
   ].join('\n');
 }

@@ -20,6 +20,8 @@ export interface FormWords extends FieldSource {
   noun: string;
   /** The confirmation panel's heading, such as "Referral sent". */
   sentTitle: string;
+  /** A sentence under the heading, for a form whose page has no content file to say it. */
+  lede?: string;
   /** How long it takes, said before the first question. */
   timeToComplete: string;
   /** What happens after sending: shown before sending, on the confirmation and in its email. */

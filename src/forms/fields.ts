@@ -6,6 +6,8 @@
  * touches the DOM or the network.
  */
 
+import { ENGLISH_UI, fill, uiOf, type FormUi } from './ui.ts';
+
 /** Who the form is speaking to about the person it concerns: that person, or someone else. */
 export type Voice = 'self' | 'other';
 
@@ -238,9 +240,9 @@ function requiredMessage(field: Field, speaker: Speaker): string | undefined {
   return say('required' in field.messages ? field.messages.required : undefined, speaker);
 }
 
-function checkField(field: Field, value: string | string[], speaker: Speaker): string | undefined {
+function checkField(field: Field, value: string | string[], speaker: Speaker, ui: FormUi): string | undefined {
   const required = requiredMessage(field, speaker);
-  const notInList = () => required ?? `Select from the list for ${say(field.label, speaker).toLowerCase()}`;
+  const notInList = () => required ?? fill(ui.selectFromList, { question: lowered(say(field.label, speaker), ui) });
   switch (field.kind) {
     case 'checkboxes': {
       const list = value as string[];
@@ -279,6 +281,16 @@ export type ValidationResult = { ok: true; values: Values } | { ok: false; error
 export interface FieldSource {
   sections: Section[];
   audience?: Audience;
+  /**
+   * The words around the questions ("Error:", "Continue", the confirmation's), with the
+   * language and direction, for a form in another language; English without (src/forms/ui.ts).
+   */
+  ui?: FormUi;
+}
+
+/** A label inside a sentence: lower case where the script has cases. */
+function lowered(label: string, ui: FormUi): string {
+  return label.toLocaleLowerCase(ui.lang);
 }
 
 /** Every question of the form, the audience question first when there is one. */
@@ -311,7 +323,7 @@ export function hasOtherAnswers(form: FieldSource, values: Values): boolean {
  */
 export function validate(form: FieldSource, input: unknown): ValidationResult {
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: { form: 'Send the form’s answers' }, values: {} };
+    return { ok: false, errors: { form: uiOf(form).unreadable ?? 'Send the form’s answers' }, values: {} };
   }
   const record = input as Record<string, unknown>;
   const fields = allFields(form);
@@ -330,6 +342,7 @@ export function validate(form: FieldSource, input: unknown): ValidationResult {
     values[field.name] = field.kind === 'postcode' ? normalisePostcode(cleaned as string) : cleaned;
   }
   const speaker = speakerFor(form, values);
+  const ui = uiOf(form);
   for (const field of fields) {
     // A question not asked is passed by, whatever was sent for it.
     if (!isAsked(field, values)) {
@@ -337,10 +350,11 @@ export function validate(form: FieldSource, input: unknown): ValidationResult {
       continue;
     }
     if (wrongType.has(field.name)) {
-      errors[field.name] = requiredMessage(field, speaker) ?? `Check ${say(field.label).toLowerCase()}`;
+      errors[field.name] =
+        requiredMessage(field, speaker) ?? fill(ui.checkAnswer, { question: lowered(say(field.label), ui) });
       continue;
     }
-    const message = checkField(field, values[field.name], speaker);
+    const message = checkField(field, values[field.name], speaker, ui);
     if (message) errors[field.name] ??= message;
   }
   // Keep only the answers given, in the form's order.
@@ -374,9 +388,14 @@ export function orderedErrors(form: FieldSource, errors: Errors): { field: strin
     .map(([field, message]) => ({ field, message }));
 }
 
-/** An answer as words for the check-answers page and the email. */
-export function describeAnswer(field: Field, value: string | string[] | undefined, speaker: Speaker = SELF): string {
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'Not given';
+/** An answer as words for the check-answers page and the emails (staff's in English). */
+export function describeAnswer(
+  field: Field,
+  value: string | string[] | undefined,
+  speaker: Speaker = SELF,
+  ui: FormUi = ENGLISH_UI,
+): string {
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return ui.notGiven;
   if (field.kind === 'radios' || field.kind === 'checkboxes') {
     const list = Array.isArray(value) ? value : [value];
     return list
@@ -386,7 +405,7 @@ export function describeAnswer(field: Field, value: string | string[] | undefine
       })
       .join(', ');
   }
-  if (field.kind === 'confirm') return value === 'yes' ? 'Yes' : 'No';
+  if (field.kind === 'confirm') return value === 'yes' ? ui.yes : ui.no;
   return Array.isArray(value) ? value.join(', ') : value;
 }
 

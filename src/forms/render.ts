@@ -31,6 +31,7 @@ import {
   type Values,
 } from './fields.ts';
 import { breakParts, contactLinks, type Contact } from '../lib/contact.ts';
+import { fill, lowerFirst, uiOf, type FormUi } from './ui.ts';
 
 export function escapeHtml(value: string): string {
   return value
@@ -45,6 +46,8 @@ function attr(name: string, value: string | undefined | false) {
   return value === undefined || value === false ? '' : ` ${name}="${escapeHtml(value)}"`;
 }
 
+const ENGLISH_LANG = 'en-GB';
+
 function formatCount(n: number) {
   return n.toLocaleString('en-GB');
 }
@@ -53,6 +56,31 @@ function formatCount(n: number) {
 interface Context {
   form: FormDefinition;
   speaker: Speaker;
+  ui: FormUi;
+}
+
+function contextOf(form: FormDefinition, speaker: Speaker): Context {
+  return { form, speaker, ui: uiOf(form) };
+}
+
+type UiSentence = { [K in keyof FormUi]-?: FormUi[K] extends string ? K : never }[keyof FormUi];
+
+/**
+ * A sentence of the form's shared words with markup in it (a link, a bold reference): the
+ * sentence and `text` are escaped, the `markup` put in after, in place of its names.
+ */
+function withMarkup(ui: FormUi, key: UiSentence, markup: Record<string, string>, text: Record<string, string> = {}) {
+  // Stand-ins no sentence can contain, and with nothing in them to escape.
+  const stand = (name: string) => `\u0000${name}\u0000`;
+  const stands = Object.fromEntries(Object.keys(markup).map((name) => [name, stand(name)]));
+  let html = escapeHtml(fill(ui[key], { ...text, ...stands }));
+  for (const [name, value] of Object.entries(markup)) html = html.replace(stand(name), () => value);
+  return html;
+}
+
+/** A sentence of the form's shared words, filled in and escaped for HTML. */
+function words(ui: FormUi, key: UiSentence, values: Record<string, string> = {}): string {
+  return escapeHtml(fill(ui[key], values));
 }
 
 /** Conditions on the audience answer are settled by the page itself; only the others remain. */
@@ -84,12 +112,13 @@ function conditionNote(ctx: Context, conditions: Condition[]): string {
   const parts = conditions.map((condition) => {
     const source = fields.find((field) => field.name === condition.field);
     if (!source || (source.kind !== 'radios' && source.kind !== 'checkboxes')) return '';
-    const chosen = source.options
+    const quoted = (text: string) => fill(ctx.ui.quoted, { text });
+    const choices = source.options
       .filter((option) => condition.oneOf.includes(option.value))
-      .map((option) => `“${say(option.label, ctx.speaker)}”`)
-      .join(' or ');
-    const verb = source.kind === 'checkboxes' ? 'ticked' : 'chose';
-    return `Answer this only if you ${verb} ${chosen} in “${say(source.label, ctx.speaker)}”.`;
+      .map((option) => quoted(say(option.label, ctx.speaker)))
+      .join(ctx.ui.or);
+    const sentence = source.kind === 'checkboxes' ? ctx.ui.onlyIfTicked : ctx.ui.onlyIfChose;
+    return fill(sentence, { choices, question: quoted(say(source.label, ctx.speaker)) });
   });
   const text = parts.filter(Boolean).join(' ');
   return text ? `<p class="form-when" data-when-note>${escapeHtml(text)}</p>` : '';
@@ -112,13 +141,13 @@ function hintAndError(
   if (error) {
     ids.push(`${id}-error`);
     // "Error:" is read out before the message so screen reader users know what it is.
-    html += `<p class="form-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${escapeHtml(error)}</p>`;
+    html += `<p class="form-error" id="${id}-error"><span class="visually-hidden">${words(ctx.ui, 'errorPrefix')}</span> ${escapeHtml(error)}</p>`;
   }
   return { html, describedBy: ids.join(' ') };
 }
 
-function optionalTag(field: Field) {
-  return field.optional ? ' <span class="form-optional">(optional)</span>' : '';
+function optionalTag(ctx: Context, field: Field) {
+  return field.optional ? ` <span class="form-optional">${words(ctx.ui, 'optional')}</span>` : '';
 }
 
 function groupOpen(
@@ -156,7 +185,7 @@ function renderText(ctx: Context, field: TextField, value: string, error?: strin
   const width = field.width ? ` form-input--${field.width}` : '';
   return (
     `${groupOpen(ctx, field, error, 'div')}` +
-    `<label class="form-label" for="${id}">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(field)}</label>${html}` +
+    `<label class="form-label" for="${id}">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(ctx, field)}</label>${html}` +
     `<input class="form-input${width}${error ? ' form-input--error' : ''}" id="${id}" name="${escapeHtml(field.name)}" type="${type}"` +
     `${attr('value', value)}${attr('autocomplete', autocompleteOf(ctx, field))}` +
     `${field.spellcheck === false ? ' spellcheck="false"' : ''}` +
@@ -167,10 +196,15 @@ function renderText(ctx: Context, field: TextField, value: string, error?: strin
 
 function renderTextarea(ctx: Context, field: TextareaField, value: string, error?: string): string {
   const id = fieldId(field.name);
-  const { html, describedBy } = hintAndError(ctx, field, error, `Up to ${formatCount(field.maxLength)} characters.`);
+  const { html, describedBy } = hintAndError(
+    ctx,
+    field,
+    error,
+    fill(ctx.ui.upTo, { count: formatCount(field.maxLength) }),
+  );
   return (
     `${groupOpen(ctx, field, error, 'div')}` +
-    `<label class="form-label" for="${id}">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(field)}</label>${html}` +
+    `<label class="form-label" for="${id}">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(ctx, field)}</label>${html}` +
     `<textarea class="form-textarea${error ? ' form-input--error' : ''}" id="${id}" name="${escapeHtml(field.name)}" rows="${field.rows ?? 4}" data-maxlength="${field.maxLength}"` +
     `${attr('aria-describedby', describedBy || undefined)}${error ? ' aria-invalid="true"' : ''}>${escapeHtml(value)}</textarea></div>`
   );
@@ -197,7 +231,7 @@ function renderChoices(ctx: Context, field: ChoiceField, value: string | string[
     .join('');
   return (
     `${groupOpen(ctx, field, error, 'fieldset', describedBy)}` +
-    `<legend class="form-legend">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(field)}</legend>` +
+    `<legend class="form-legend">${escapeHtml(say(field.label, ctx.speaker))}${optionalTag(ctx, field)}</legend>` +
     `${conditionNote(ctx, openConditions(ctx, conditionsOf(field)))}${html}` +
     `<div class="choices choices--${type}">${items}</div></fieldset>`
   );
@@ -229,6 +263,7 @@ function renderField(ctx: Context, field: Field, value: string | string[] | unde
 }
 
 export function renderErrorSummary(form: FormDefinition, errors: Errors): string {
+  const ui = uiOf(form);
   const fields = new Map(allFields(form).map((field) => [field.name, field]));
   const items = orderedErrors(form, errors)
     .map(({ field, message }) => {
@@ -241,7 +276,7 @@ export function renderErrorSummary(form: FormDefinition, errors: Errors): string
   return (
     // autofocus: without JavaScript the page itself puts the cursor on the summary when it loads.
     `<div class="error-summary" data-error-summary tabindex="-1" role="alert" aria-labelledby="error-summary-title" autofocus>` +
-    `<h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>` +
+    `<h2 class="error-summary__title" id="error-summary-title">${words(ui, 'problemTitle')}</h2>` +
     `<ul class="error-summary__list">${items}</ul></div>`
   );
 }
@@ -263,9 +298,9 @@ function renderSection(ctx: Context, section: Section, values: Values, errors: E
 }
 
 /** The honeypot: hidden from people (and screen readers), tempting to bots that fill every box. */
-function honeypot() {
+function honeypot(ui: FormUi) {
   return (
-    `<div class="form-honeypot" aria-hidden="true"><label for="field-${HONEYPOT_FIELD}">Leave this empty</label>` +
+    `<div class="form-honeypot" aria-hidden="true"><label for="field-${HONEYPOT_FIELD}">${words(ui, 'honeypot')}</label>` +
     `<input id="field-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off"></div>`
   );
 }
@@ -312,15 +347,15 @@ export function renderAudienceQuestion(
 ): string {
   const audience = form.audience;
   if (!audience) return '';
-  const ctx: Context = { form, speaker: speakerFor(form, values) };
+  const ctx = contextOf(form, speakerFor(form, values));
   const summary = Object.keys(errors).length ? renderErrorSummary(form, errors) : '';
   return (
     `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate${formAutocomplete(form)} data-form="${escapeHtml(form.id)}" data-step="audience">` +
     summary +
     renderField(ctx, audience.field, values[audience.field.name], errors[audience.field.name]) +
     hiddenInputs(form, values, [audience.field.name]) +
-    honeypot() +
-    actions('Continue', 'Opening the questions…', 'action', 'choose') +
+    honeypot(ctx.ui) +
+    actions(ctx.ui.continueLabel, ctx.ui.openingBusy, 'action', 'choose') +
     `</form>`
   );
 }
@@ -331,7 +366,7 @@ export function renderQuestions(
   { values = {}, errors = {}, focus }: QuestionsOptions = {},
 ): string {
   const speaker = speakerFor(form, values);
-  const ctx: Context = { form, speaker };
+  const ctx = contextOf(form, speaker);
   const summary = Object.keys(errors).length ? renderErrorSummary(form, errors) : '';
   const audience = form.audience;
   const focusField = allFields(form).find((field) => field.name === focus);
@@ -342,7 +377,7 @@ export function renderQuestions(
     ? ''
     : chosen
       ? `<p class="form-caption">${escapeHtml(own(audience.captions, chosen) ?? '')}. ` +
-        `<a href="${escapeHtml(form.pagePath)}">Change who this ${escapeHtml(form.noun)} is for</a></p>` +
+        `<a href="${escapeHtml(form.pagePath)}">${words(ctx.ui, 'changeWhoFor', { noun: form.noun })}</a></p>` +
         `<input type="hidden" name="${escapeHtml(audience.field.name)}" value="${escapeHtml(chosen)}">`
       : renderField(ctx, audience.field, values[audience.field.name], errors[audience.field.name]);
   const html =
@@ -350,9 +385,9 @@ export function renderQuestions(
     summary +
     forWhom +
     form.sections.map((section) => renderSection(ctx, section, values, errors)).join('') +
-    honeypot() +
+    honeypot(ctx.ui) +
     `<input type="hidden" name="step" value="check">` +
-    actions('Continue', 'Checking your answers…', 'action', 'check') +
+    actions(ctx.ui.continueLabel, ctx.ui.checkingBusy, 'action', 'check') +
     `</form>`;
   if (!focusField) return html;
   const id = errorTargetId(focusField);
@@ -361,30 +396,33 @@ export function renderQuestions(
 
 /** What happens next and the privacy notice, shown before anyone sends anything. */
 export function renderBeforeSend(form: FormDefinition, speaker: Speaker = speakerFor(form, {})): string {
+  const ui = uiOf(form);
+  // The privacy notice is in English: a form in another language says so with hreflang.
+  const hreflang = ui.lang === ENGLISH_LANG ? '' : ` hreflang="${ENGLISH_LANG}"`;
+  const link = `<a href="/privacy/"${hreflang}>${words(ui, 'privacyLink')}</a>`;
   return (
-    `<h2>What happens next</h2><ul>${form.nextSteps.map((line) => `<li>${escapeHtml(say(line, speaker))}</li>`).join('')}</ul>` +
-    `<h2>How we use your information</h2>` +
-    `<p>We use what you tell us only to ${escapeHtml(form.privacyPurpose)}. ` +
-    `It is sent securely, stored encrypted, seen only by the staff who need it, and deleted when no longer needed. ` +
-    `Read our <a href="/privacy/">privacy notice</a> to find out more, including your rights.</p>`
+    `<h2>${words(ui, 'nextHeading')}</h2><ul>${form.nextSteps.map((line) => `<li>${escapeHtml(say(line, speaker))}</li>`).join('')}</ul>` +
+    `<h2>${words(ui, 'privacyHeading')}</h2>` +
+    `<p>${withMarkup(ui, 'privacy', { link }, { purpose: form.privacyPurpose })}</p>`
   );
 }
 
 /** Check your answers: each answer with a Change button, then the send button. */
 export function renderCheckAnswers(form: FormDefinition, values: Values, token: string): string {
   const speaker = speakerFor(form, values);
+  const ui = uiOf(form);
   const sections = askedSections(form, values)
     .map(({ section, fields }) => {
       const rows = fields
         .map((field) => {
           const label = say(field.summaryLabel ?? field.label, speaker);
-          const answer = escapeHtml(describeAnswer(field, values[field.name], speaker)).replace(/\n/g, '<br>');
+          const answer = escapeHtml(describeAnswer(field, values[field.name], speaker, ui)).replace(/\n/g, '<br>');
           return (
             `<div class="summary-list__row"><dt class="summary-list__key">${escapeHtml(label)}</dt>` +
             `<dd class="summary-list__value">${answer}</dd>` +
             `<dd class="summary-list__actions"><button class="link-button" type="submit" name="change" value="${escapeHtml(field.name)}" formnovalidate>` +
             // Only the first letter is lowered: "Change using IT", not "Change using it".
-            `Change<span class="visually-hidden"> ${escapeHtml(label.charAt(0).toLowerCase() + label.slice(1))}</span></button></dd></div>`
+            `${words(ui, 'change')}<span class="visually-hidden"> ${escapeHtml(lowerFirst(label, ui.lang))}</span></button></dd></div>`
           );
         })
         .join('');
@@ -394,12 +432,12 @@ export function renderCheckAnswers(form: FormDefinition, values: Values, token: 
     .join('');
   return (
     `<form class="form" id="form-top" method="post" action="${form.endpoint}" novalidate${formAutocomplete(form)} data-form="${escapeHtml(form.id)}" data-step="check">` +
-    `<h1>Check your answers before sending</h1>${sections}` +
+    `<h1>${words(ui, 'checkTitle')}</h1>${sections}` +
     hiddenInputs(form, values) +
     `<input type="hidden" name="token" value="${escapeHtml(token)}">` +
-    honeypot() +
+    honeypot(ui) +
     renderBeforeSend(form, speaker) +
-    actions(form.sendLabel, `Sending your ${form.noun}…`, 'action', 'send', ' data-send-button') +
+    actions(form.sendLabel, fill(ui.sendingBusy, { noun: form.noun }), 'action', 'send', ' data-send-button') +
     `</form>`
   );
 }
@@ -420,23 +458,25 @@ export function renderConfirmation(
   contact: ContactFacts,
   speaker: Speaker = { voice: 'self' },
 ): string {
+  const ui = uiOf(form);
+  const labels = { phone: ui.phoneLabel, email: ui.emailLabel };
   const links = contactLinks(contact).map(
     (link) =>
-      `${link.label}: <a href="${escapeHtml(link.href)}" data-contact="${link.data}">${breakParts(link.text).map(escapeHtml).join('<wbr>')}</a>`,
+      `${escapeHtml(labels[link.kind])}: <a dir="ltr" href="${escapeHtml(link.href)}" data-contact="${link.data}">${breakParts(link.text).map(escapeHtml).join('<wbr>')}</a>`,
   );
   const next = form.nextSteps.map((line) => `<p>${escapeHtml(say(line, speaker))}</p>`).join('');
   return (
     `<div class="panel"><h1 class="panel__title">${escapeHtml(form.sentTitle)}</h1>` +
-    `<div class="panel__body">Your reference number<br><strong data-reference>${escapeHtml(reference)}</strong></div></div>` +
-    `<p>Keep a record of your reference number. Write it down, take a screenshot or print this page. Quote it if you contact us about your ${escapeHtml(form.noun)}.</p>` +
-    `<h2>What happens next</h2>${next}` +
+    `<div class="panel__body">${words(ui, 'referenceLabel')}<br><strong data-reference dir="ltr">${escapeHtml(reference)}</strong></div></div>` +
+    `<p>${words(ui, 'keepRecord', { noun: form.noun })}</p>` +
+    `<h2>${words(ui, 'nextHeading')}</h2>${next}` +
     (form.readNext?.length
       ? `<ul>${form.readNext.map(({ href, text }) => `<li><a href="${escapeHtml(href)}">${escapeHtml(text)}</a></li>`).join('')}</ul>`
       : '') +
-    `<h2>If you need to contact us</h2>` +
+    `<h2>${words(ui, 'contactHeading')}</h2>` +
     `<p>${links.join('<br>')}</p>` +
-    (form.safetyLines ? `<p>If you are in danger now, call 999.</p>` : '') +
-    `<p><a href="/">Return to the home page</a></p>`
+    (form.safetyLines ? `<p>${words(ui, 'danger')}</p>` : '') +
+    `<p><a href="${escapeHtml(ui.homePath)}">${words(ui, 'homeLink')}</a></p>`
   );
 }
 
@@ -446,9 +486,11 @@ export function renderConfirmation(
  * again, but the reference and a way to start afresh.
  */
 export function renderSent(form: FormDefinition, reference: string, confirmationUrl: string): string {
+  const ui = uiOf(form);
+  const strong = `<strong dir="ltr">${escapeHtml(reference)}</strong>`;
   return (
-    `<div class="notice" data-form-sent><h2>Your ${escapeHtml(form.noun)} has been sent</h2>` +
-    `<p>Your reference number is <strong>${escapeHtml(reference)}</strong>. <a href="${escapeHtml(confirmationUrl)}">See what happens next</a>.</p>` +
-    `<p><a href="${escapeHtml(form.pagePath)}">Start a new ${escapeHtml(form.noun)}</a></p></div>`
+    `<div class="notice" data-form-sent><h2>${words(ui, 'sentHeading', { noun: form.noun })}</h2>` +
+    `<p>${withMarkup(ui, 'sentReference', { reference: strong, link: `<a href="${escapeHtml(confirmationUrl)}">${words(ui, 'seeNext')}</a>` })}</p>` +
+    `<p><a href="${escapeHtml(form.pagePath)}">${words(ui, 'startNew', { noun: form.noun })}</a></p></div>`
   );
 }

@@ -58,8 +58,3 @@ export function contactLinks(contact: Contact): ContactLink[] {
 export function breakParts(text: string): string[] {
   return text.split(/(?<=[a-z])(?=[A-Z])|(?<=@)|(?=\.)/);
 }
-
-/** The same in a sentence, for plain-text email and messages: "phone … or email …". */
-export function contactSentence(contact: Contact): string {
-  return `phone ${contact.phone} or email ${contact.email}`;
-}

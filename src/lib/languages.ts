@@ -58,6 +58,22 @@ export function checkLanguageFile(id: string, lang: string): void {
     throw new Error(`content/languages/${id}.md: its language code is “${lang}”: rename the file to ${lang}.md`);
 }
 
+/** What BaseLayout needs to show a page in the language: its code, direction, skip link and quick exit. */
+export function layoutLanguage(data: {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  skipLink: string;
+  quickExit: Omit<QuickExitWords, 'safetyHreflang'>;
+}) {
+  // The safety page the quick exit links to is in English.
+  return {
+    lang: data.lang,
+    dir: data.dir,
+    skipLink: data.skipLink,
+    quickExit: { ...data.quickExit, safetyHreflang: 'en-GB' },
+  };
+}
+
 /** A link to a page in a language, as GOV.UK's translation navigation marks it. */
 export function languageLink(data: Pick<LanguageData, 'lang' | 'name' | 'dir'>, href: string) {
   return { href, text: data.name, lang: data.lang, hreflang: data.lang, dir: data.dir, rel: 'alternate' as const };

@@ -67,6 +67,6 @@ export function readingEaseTarget(pagePath: string): number | undefined {
   if (READABILITY_EXEMPT.has(pagePath)) return undefined;
   // Flesch's formula counts English syllables: a page in another language is checked by its
   // translator (content/languages/), not by this.
-  if (/^\/languages\/[^/]+\/$/.test(pagePath)) return undefined;
+  if (/^\/languages\/[^/]+\/(call-back\/)?$/.test(pagePath)) return undefined;
   return EASY_READ.has(pagePath) ? 80 : 60;
 }

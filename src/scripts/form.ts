@@ -5,7 +5,7 @@
  * It imports no validation library: the checks are the plain functions the server runs.
  */
 import type { FormDefinition } from '../forms/definition.ts';
-import { characterCountMessage } from '../forms/character-count.ts';
+import { characterCount } from '../forms/character-count.ts';
 import { allFields, hasOtherAnswers, own, say, validate, type Errors, type Values } from '../forms/fields.ts';
 import {
   renderAudienceQuestion,
@@ -15,6 +15,7 @@ import {
   renderSent,
 } from '../forms/render.ts';
 import { MIN_MS_BEFORE_SEND } from '../forms/timing.ts';
+import { fill, uiOf } from '../forms/ui.ts';
 
 /** Reads the answers the way the server does: checkbox groups as lists, single boxes as "yes". */
 function readValues(form: FormDefinition, element: HTMLFormElement): Values {
@@ -60,15 +61,17 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
   const intro = root.querySelector<HTMLElement>('[data-form-intro]');
   const body = root.querySelector<HTMLElement>('[data-form-body]')!;
   const baseTitle = doc.title;
+  const ui = uiOf(form);
   let values: Values = {};
   let token = '';
   let checkedAt = 0;
   let sendAfterMs = MIN_MS_BEFORE_SEND;
   let sending = false;
 
-  const setTitle = (prefix?: string) => {
-    doc.title = prefix ? `${prefix} ${baseTitle}` : baseTitle;
+  const setTitle = (title: string = baseTitle) => {
+    doc.title = title;
   };
+  const errorTitle = () => `${ui.errorPrefix} ${baseTitle}`;
   const showIntro = (show: boolean) => intro && (intro.hidden = !show);
 
   const focusSummary = () => {
@@ -93,14 +96,14 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
       box.after(shown, spoken);
       let pause: ReturnType<typeof setTimeout> | undefined;
       const update = () => {
-        const message = characterCountMessage(box.value, max);
-        shown.textContent = message;
-        shown.classList.toggle('form-count--over', message.endsWith('too many'));
+        const count = characterCount(box.value, max, ui);
+        shown.textContent = count.text;
+        shown.classList.toggle('form-count--over', count.over);
         clearTimeout(pause);
-        pause = setTimeout(() => (spoken.textContent = message), 1000);
+        pause = setTimeout(() => (spoken.textContent = count.text), 1000);
       };
       box.addEventListener('input', update);
-      shown.textContent = characterCountMessage(box.value, max);
+      shown.textContent = characterCount(box.value, max, ui).text;
     });
   }
 
@@ -128,7 +131,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     body.innerHTML = html;
     attach();
     if (Object.keys(errors).length) {
-      setTitle('Error:');
+      setTitle(errorTitle());
       focusSummary();
     } else {
       setTitle();
@@ -152,7 +155,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     if (!fromHistory) doc.defaultView?.history.pushState({ formStep: 'check' }, '');
     showIntro(false);
     body.innerHTML = renderCheckAnswers(form, values, token);
-    setTitle('Check your answers –');
+    setTitle(fill(ui.checkPageTitle, { title: baseTitle }));
     attach();
     const heading = body.querySelector<HTMLElement>('h1');
     heading?.setAttribute('tabindex', '-1');
@@ -164,7 +167,7 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     const html = renderErrorSummary(form, { form: message });
     element.querySelector('[data-error-summary]')?.remove();
     element.insertAdjacentHTML('afterbegin', html);
-    setTitle('Error:');
+    setTitle(errorTitle());
     focusSummary();
   }
 
@@ -219,10 +222,10 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
       }
       if (status === 422) return showQuestions(data.errors as Errors);
       setBusy(element, false);
-      showProblem(element, String(data.error ?? 'We could not check your answers. Try again, or phone us.'));
+      showProblem(element, String(data.error ?? ui.checkFailed));
     } catch {
       setBusy(element, false);
-      showProblem(element, 'We could not reach our website. Check your connection and try again, or phone us.');
+      showProblem(element, ui.checkUnreachable);
     } finally {
       sending = false;
     }
@@ -261,14 +264,11 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
         if (typeof data.sendAfterMs === 'number') sendAfterMs = data.sendAfterMs;
         return showProblem(element, String(data.error));
       }
-      showProblem(element, String(data.error ?? 'We could not send your answers. Try again, or phone us.'));
+      showProblem(element, String(data.error ?? ui.sendFailed));
     } catch {
       sending = false;
       setBusy(element, false);
-      showProblem(
-        element,
-        'We could not reach our website, so nothing was sent. Check your connection and try again, or phone us.',
-      );
+      showProblem(element, ui.sendUnreachable);
     }
   }
 
@@ -306,11 +306,13 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
  * Each form's questions and words as a chunk of its own, fetched only by the page that has that
  * form: a form page downloads no other form (tests/e2e/budgets.spec.ts checks the built files).
  */
-const formModules = import.meta.glob<{ default: FormDefinition }>('../forms/*/form.ts');
+// Stryker disable next-line all: Vite reads this call's literal arguments when it loads the module
+const formModules = import.meta.glob<{ default: FormDefinition }>(['../forms/*/form.ts', '../forms/*/form.*.ts']);
 
 export async function enhanceForms(doc: Document): Promise<void> {
   for (const root of doc.querySelectorAll<HTMLElement>('[data-form-root]')) {
-    const load = formModules[`../forms/${root.dataset.formId}/form.ts`];
+    // The page names the module (src/forms/registry.ts FORM_MODULES), as a path under src/forms/.
+    const load = formModules[`../forms/${root.dataset.formModule}`];
     // Without its module the form still works as the server sent it, as with JavaScript off.
     if (load) enhanceForm(root, (await load()).default);
   }

@@ -151,7 +151,7 @@ test('the functions’ list of forms is written from the form folders, and a fol
     const list = readFileSync(path.join(root, SERVER_FORMS_LIST), 'utf8');
     expect(list).toContain("import callBack from './call-back.ts';");
     expect(list).toContain("import question from './question.ts';");
-    expect(list).toContain('export const SERVER_FORM_LIST: readonly ServerForm[] = [callBack, question];');
+    expect(list).toContain('export const SERVER_FORM_LIST: readonly ServerForm[] = [callBack, question].flat();');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,0 +1,59 @@
+/**
+ * Ask us to call you back, as only the server knows it (questions: src/forms/call-back/build.ts):
+ * one form a language, each read by staff in English with the language first, so that an
+ * interpreter is booked before anyone calls. A new language is its module in
+ * src/forms/call-back/ and a line here (a test checks the two lists agree).
+ */
+import arabic, { englishName as arabicName } from '../../src/forms/call-back/form.ar.ts';
+import type { FormDefinition } from '../../src/forms/definition.ts';
+import { defineServerForm, type ServerForm } from './definition.ts';
+
+const LANGUAGES: readonly [FormDefinition, string][] = [[arabic, arabicName]];
+
+/** Staff's words for every question, heading and choice: English, whatever the form's language. */
+function staffWords(form: FormDefinition, language: string): Record<string, string> {
+  const lang = form.ui!.lang;
+  return {
+    you: 'About them',
+    reach: 'Contacting them safely',
+    more: 'What they added',
+    name: 'Name',
+    language: 'Language to speak',
+    otherLanguage: 'The other language, in their words',
+    contactBy: 'Contact by',
+    phone: 'Safe phone number',
+    email: 'Safe email address',
+    times: 'Safe times to contact',
+    message: 'A message may be left',
+    anything: 'In their own words',
+    [`language=${lang}`]: language,
+    'language=another': 'Another language (below)',
+    'contactBy=phone': 'Phone',
+    'contactBy=email': 'Email',
+    'times=morning': 'Morning',
+    'times=afternoon': 'Afternoon',
+    'times=evening': 'Evening',
+    'message=yes': 'Yes',
+    'message=no': 'No: do not leave a message of any kind',
+  };
+}
+
+function serverForm([form, language]: [FormDefinition, string]): ServerForm {
+  return defineServerForm(form, {
+    inbox: 'REFERRAL_INBOX',
+    staffSubject: `Call-back request in ${language}`,
+    staffNote: `Book a ${language} interpreter before you call (unless they chose another language below). Contact them only in the way and at the times given; leave a message only if they said yes.`,
+    staffWords: staffWords(form, language),
+    actFirst: [
+      { heading: 'Language: book an interpreter', fields: ['language', 'otherLanguage'] },
+      { heading: 'Contacting them safely', fields: ['contactBy', 'phone', 'email', 'times', 'message'] },
+    ],
+    // A confirmation only to an address they gave as safe, and only if a message may be left.
+    confirmation: [
+      { when: { field: 'contactBy', oneOf: ['email'] }, address: 'email', consent: { field: 'message', value: 'yes' } },
+    ],
+    delivery: 'immediate',
+  });
+}
+
+export default LANGUAGES.map(serverForm);
