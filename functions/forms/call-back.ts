@@ -4,11 +4,24 @@
  * interpreter is booked before anyone calls. A new language is its module in
  * src/forms/call-back/ and a line here (a test checks the two lists agree).
  */
-import arabic, { englishName as arabicName } from '../../src/forms/call-back/form.ar.ts';
+import arabic from '../../src/forms/call-back/form.ar.ts';
+import polish from '../../src/forms/call-back/form.pl.ts';
+import portuguese from '../../src/forms/call-back/form.pt.ts';
+import punjabi from '../../src/forms/call-back/form.pa.ts';
+import romanian from '../../src/forms/call-back/form.ro.ts';
+import urdu from '../../src/forms/call-back/form.ur.ts';
 import type { FormDefinition } from '../../src/forms/definition.ts';
 import { defineServerForm, type ServerForm } from './definition.ts';
 
-const LANGUAGES: readonly [FormDefinition, string][] = [[arabic, arabicName]];
+// Each with the language's name as staff read it (kept here: the browser never needs it).
+const LANGUAGES: readonly [FormDefinition, string][] = [
+  [arabic, 'Arabic'],
+  [polish, 'Polish'],
+  [portuguese, 'Portuguese'],
+  [punjabi, 'Punjabi'],
+  [romanian, 'Romanian'],
+  [urdu, 'Urdu'],
+];
 
 /** Staff's words for every question, heading and choice: English, whatever the form's language. */
 function staffWords(form: FormDefinition, language: string): Record<string, string> {

@@ -1,3 +1,4 @@
+import { callBackFor } from '../forms/call-back/find.ts';
 import { getCollection } from 'astro:content';
 import { referralForm } from '../forms/referral/form.ts';
 import {
@@ -106,11 +107,17 @@ export async function listAllPages(): Promise<{ heading: string; links: PageLink
       heading: 'Help in your language',
       links: [
         { href: '/languages/', title: 'Help in your language' },
-        ...languages.map((e) => ({
-          href: urlFor('languages', e.id),
-          title: `${e.data.name} (${e.data.englishName})`,
-          own: { name: e.data.name, lang: e.data.lang },
-        })),
+        ...languages.flatMap((e) => {
+          const own = { name: e.data.name, lang: e.data.lang };
+          const page = { href: urlFor('languages', e.id), title: `${e.data.name} (${e.data.englishName})`, own };
+          const callBack = callBackFor(e.data.lang);
+          return callBack
+            ? [
+                page,
+                { href: callBack.pagePath, title: `${e.data.name}: ask for a call back (${e.data.englishName})`, own },
+              ]
+            : [page];
+        }),
       ],
     },
     {

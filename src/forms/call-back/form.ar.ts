@@ -4,9 +4,6 @@
  */
 import { callBackForm, type CallBackWords } from './build.ts';
 
-/** The language's name as staff read it in their email. */
-export const englishName = 'Arabic';
-
 const words: CallBackWords = {
   ui: {
     lang: 'ar',

@@ -1,0 +1,158 @@
+/**
+ * Ask us to call you back, in Portuguese (questions: ./build.ts). Drafted, not yet checked by a
+ * qualified translator: the Portuguese page says so until content/languages/pt.md records the check.
+ */
+import { callBackForm, type CallBackWords } from './build.ts';
+
+const words: CallBackWords = {
+  ui: {
+    lang: 'pt',
+    dir: 'ltr',
+    errorPrefix: 'Erro:',
+    problemTitle: 'Há um problema',
+    optional: '(opcional)',
+    upTo: 'No máximo {count} caracteres.',
+    remaining: { one: 'Resta {count} carácter', other: 'Restam {count} caracteres' },
+    tooMany: { one: '{count} carácter a mais', other: '{count} caracteres a mais' },
+    onlyIfChose: 'Responda apenas se escolheu {choices} em {question}.',
+    onlyIfTicked: 'Responda apenas se assinalou {choices} em {question}.',
+    or: ' ou ',
+    quoted: '“{text}”',
+    honeypot: 'Deixe este campo vazio',
+    beforeYouStart: 'Antes de começar: o que acontece a seguir e como usamos as suas informações',
+    continueLabel: 'Continuar',
+    openingBusy: 'A abrir as perguntas…',
+    checkingBusy: 'A verificar as suas respostas…',
+    sendingBusy: 'A enviar {noun}…',
+    changeWhoFor: 'Mudar para quem é o pedido',
+    checkTitle: 'Verifique as suas respostas antes de enviar',
+    checkPageTitle: 'Verifique as suas respostas – {title}',
+    change: 'Mudar',
+    notGiven: 'Sem resposta',
+    yes: 'Sim',
+    no: 'Não',
+    nextHeading: 'O que acontece a seguir',
+    privacyHeading: 'Como usamos as suas informações',
+    privacy:
+      'Usamos o que nos diz apenas para {purpose}. É enviado em segurança, guardado de forma encriptada, visto apenas pelos funcionários que precisam, e apagado quando já não for necessário. Leia o nosso {link} para saber mais, incluindo os seus direitos.',
+    privacyLink: 'aviso de privacidade (em inglês)',
+    referenceLabel: 'O seu número de referência',
+    keepRecord:
+      'Guarde o seu número de referência. Escreva-o, tire uma captura de ecrã ou imprima esta página. Indique-o se nos contactar sobre {noun}.',
+    contactHeading: 'Se precisar de nos contactar',
+    phoneLabel: 'Telefone',
+    emailLabel: 'E-mail',
+    danger: 'Se estiver em perigo agora, ligue 999.',
+    homeLink: 'Voltar à página em português',
+    homePath: '/languages/pt/',
+    shellPath: '/languages/pt/form-shell/',
+    sentHeading: 'O seu pedido foi enviado',
+    sentReference: 'O seu número de referência é {reference}. {link}.',
+    seeNext: 'Veja o que acontece a seguir',
+    startNew: 'Fazer um novo pedido',
+    problemPageTitle: 'Lamentamos, há um problema',
+    problemMessage:
+      'Não conseguimos enviar {noun}. Nada foi guardado. Tente novamente dentro de alguns minutos ou ligue-nos para o {phone}.',
+    notOurSite: 'Este formulário só pode ser enviado a partir do nosso site.',
+    goToForm: '{link}.',
+    toFormLink: 'Ir para o formulário',
+    unreadable: 'Não foi possível ler o formulário. Nada foi enviado.',
+    unreadableHelp: 'Volte atrás, encurte as respostas mais longas e envie de novo. Ou ligue-nos para o {phone}.',
+    previewTitle: 'Não enviado: esta é uma versão de teste',
+    previewPageTitle: 'Não enviado – {title}',
+    preview:
+      'Esta é uma cópia de teste do site, para verificar alterações. Os seus formulários não enviam nada: nada do que escrever aqui é guardado ou enviado a ninguém. Para nos contactar, ligue para o {phone}.',
+    stillSending:
+      'As suas respostas ainda estão a ser enviadas. Espere um momento e prima novamente “Enviar pedido”: só serão enviadas uma vez.',
+    checkAgain: 'Verifique as suas respostas e envie-as novamente.',
+    checkFailed: 'Não conseguimos verificar as suas respostas. Tente novamente ou ligue-nos.',
+    checkUnreachable:
+      'Não conseguimos chegar ao nosso site. Verifique a sua ligação à internet e tente novamente, ou ligue-nos.',
+    sendFailed: 'Não conseguimos enviar as suas respostas. Tente novamente ou ligue-nos.',
+    sendUnreachable:
+      'Não conseguimos chegar ao nosso site, por isso nada foi enviado. Verifique a sua ligação à internet e tente novamente, ou ligue-nos.',
+    selectFromList: 'Escolha da lista em {question}',
+    checkAnswer: 'Verifique a resposta em {question}',
+    referenceNotShownTitle: 'Não podemos mostrar um número de referência nesta página',
+    referenceNotShownPageTitle: 'Sem número de referência',
+    referenceNotShown:
+      'Esta página mostra um número de referência logo depois de um formulário ser enviado a partir deste site. Este endereço não veio do envio de um formulário, ou falta-lhe uma parte, por isso esta página não pode dizer se algo foi enviado.',
+    referenceNotShownHelp:
+      'Se enviou o formulário e quer confirmar que nos chegou, ligue-nos para o {phone}. Ou {link}.',
+    referenceNotShownLink: 'vá para o formulário',
+    mailThanks: 'Obrigado. Recebemos {noun}.',
+    mailReference: 'O seu número de referência é {reference}.',
+    mailContact:
+      'Se precisar de nos contactar, ligue para o {phone} ou escreva para {email}, e indique o seu número de referência.',
+    mailSubject: 'O seu pedido: número de referência {reference}',
+  },
+  title: 'Peça-nos que o contactemos',
+  lede: 'Diga-nos como e quando é seguro contactá-lo, e nós entraremos em contacto.',
+  sendLabel: 'Enviar pedido',
+  noun: 'o seu pedido',
+  sentTitle: 'Pedido enviado',
+  timeToComplete: 'Demora cerca de 2 minutos. Pode verificar as suas respostas antes de as enviar.',
+  privacyPurpose: 'o contactar sobre o seu pedido',
+  nextSteps: [
+    'Um membro da equipa vai ler o seu pedido e contactá-lo numa das alturas que escolheu.',
+    'Só deixamos uma mensagem se tiver dito que é seguro.',
+    'Não precisa de decidir nada quando o contactarmos. Pode apenas fazer perguntas.',
+  ],
+  sections: { you: 'Sobre si', reach: 'Como o contactar em segurança', more: 'Mais alguma coisa' },
+  name: {
+    label: 'O seu nome',
+    hint: 'Basta o primeiro nome, em qualquer língua ou alfabeto.',
+    required: 'Escreva o seu nome',
+    tooLong: 'O nome pode ter no máximo 100 caracteres',
+  },
+  language: {
+    label: 'Em que língua devemos falar consigo?',
+    hint: 'Escolha a língua em que quer falar.',
+    another: 'Noutra língua',
+    required: 'Escolha a língua em que devemos falar consigo',
+  },
+  otherLanguage: { label: 'Em que língua?', tooLong: 'O nome da língua pode ter no máximo 60 caracteres' },
+  contactBy: {
+    label: 'Como devemos contactá-lo?',
+    hint: 'Escolha a forma que é segura para si.',
+    phone: 'Por telefone',
+    email: 'Por e-mail',
+    required: 'Escolha como devemos contactá-lo',
+  },
+  phone: {
+    label: 'Um número de telefone seguro',
+    hint: 'Um número que mais ninguém atende.',
+    required: 'Escreva um número de telefone',
+    tooLong: 'O número de telefone pode ter no máximo 30 caracteres',
+    format: 'Escreva um número de telefone, como 01632 960 001 ou 07700 900 982',
+  },
+  email: {
+    label: 'Um endereço de e-mail seguro',
+    hint: 'Um endereço que mais ninguém lê.',
+    required: 'Escreva um endereço de e-mail',
+    tooLong: 'O endereço de e-mail pode ter no máximo 254 caracteres',
+    format: 'Escreva o endereço de e-mail na forma correta, como name@example.com',
+  },
+  times: {
+    label: 'Quando é seguro contactá-lo?',
+    hint: 'Assinale todas as alturas que lhe convêm.',
+    morning: 'De manhã',
+    afternoon: 'À tarde',
+    evening: 'À noite',
+    required: 'Assinale pelo menos uma altura em que é seguro contactá-lo',
+  },
+  message: {
+    label: 'Podemos deixar-lhe uma mensagem?',
+    hint: 'Por exemplo, no correio de voz ou por e-mail. Escolha “Não” se outra pessoa a puder ouvir ou ler.',
+    yes: 'Sim, podem deixar uma mensagem',
+    no: 'Não, não deixem nenhuma mensagem',
+    required: 'Escolha se podemos deixar-lhe uma mensagem',
+  },
+  anything: {
+    label: 'Há mais alguma coisa que devamos saber antes de o contactarmos?',
+    hint: 'Não precisa de nos dizer o que aconteceu.',
+    tooLong: 'A resposta pode ter no máximo 500 caracteres',
+  },
+};
+
+export default callBackForm(words, 'Português');
