@@ -31,7 +31,7 @@ import {
   type Values,
 } from './fields.ts';
 import { breakParts, contactLinks, type Contact } from '../lib/contact.ts';
-import { fill, lowerFirst, uiOf, type FormUi } from './ui.ts';
+import { fill, LANG_FIELD, lowerFirst, uiOf, type FormUi } from './ui.ts';
 
 export function escapeHtml(value: string): string {
   return value
@@ -299,7 +299,11 @@ function renderSection(ctx: Context, section: Section, values: Values, errors: E
 
 /** The honeypot: hidden from people (and screen readers), tempting to bots that fill every box. */
 function honeypot(ui: FormUi) {
+  // Beside it, the form's language, for a form in another language (ui.ts LANG_FIELD).
+  const lang =
+    ui.lang === ENGLISH_LANG ? '' : `<input type="hidden" name="${LANG_FIELD}" value="${escapeHtml(ui.lang)}">`;
   return (
+    lang +
     `<div class="form-honeypot" aria-hidden="true"><label for="field-${HONEYPOT_FIELD}">${words(ui, 'honeypot')}</label>` +
     `<input id="field-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off"></div>`
   );

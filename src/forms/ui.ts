@@ -92,6 +92,9 @@ export interface FormUi {
   unreadable?: string;
   /** `{phone}`. */
   unreadableHelp: string;
+  /** Over the rate limit (functions/intake/too-many.ts): nothing was sent. `{phone}`. */
+  overLimitTitle: string;
+  overLimit: string;
   /** On a deploy preview, whose forms send nothing: `{phone}`. */
   previewTitle: string;
   /** The page title: `{title}`. */
@@ -175,6 +178,9 @@ export const ENGLISH_UI: FormUi = {
   goToForm: '{link}.',
   toFormLink: 'Go to the form',
   unreadableHelp: 'Go back, make your longest answers shorter, and send it again. Or phone us on {phone}.',
+  overLimitTitle: 'Not sent: please wait a minute',
+  overLimit:
+    'We have had a lot of forms from your connection in the last minute, so this one was not sent and nothing was saved. Wait a minute, then send it again, or phone us on {phone}.',
   previewTitle: 'Not sent: this is a preview',
   previewPageTitle: 'Not sent – {title}',
   preview:
@@ -199,6 +205,12 @@ export const ENGLISH_UI: FormUi = {
   mailContact: 'If you need to contact us, phone {phone} or email {email} and quote your reference.',
   mailSubject: 'Your {noun}: reference {reference}',
 };
+
+/**
+ * The hidden answer a form in another language sends with every post, so that a page which
+ * does not know the form (the rate limit's) can still answer in its language.
+ */
+export const LANG_FIELD = 'form-lang';
 
 /** The words a form is shown in: its own, or English. */
 export function uiOf(form: { ui?: FormUi }): FormUi {

@@ -15,7 +15,7 @@ import {
   renderSent,
 } from '../forms/render.ts';
 import { MIN_MS_BEFORE_SEND } from '../forms/timing.ts';
-import { fill, uiOf } from '../forms/ui.ts';
+import { fill, LANG_FIELD, uiOf } from '../forms/ui.ts';
 
 /** Reads the answers the way the server does: checkbox groups as lists, single boxes as "yes". */
 function readValues(form: FormDefinition, element: HTMLFormElement): Values {
@@ -175,7 +175,8 @@ export function enhanceForm(root: HTMLElement, form: FormDefinition): void {
     const response = await fetch(form.endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(payload),
+      // A form in another language says which, as its pages without script do (ui.ts LANG_FIELD).
+      body: JSON.stringify(form.ui ? { ...payload, [LANG_FIELD]: ui.lang } : payload),
     });
     const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     return { status: response.status, data };

@@ -5,6 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import type { ServerForm } from '../../functions/forms/definition.ts';
 import { serveForms } from '../../functions/intake/routes.ts';
+import { TOO_MANY_PATH, tooMany } from '../../functions/intake/too-many.ts';
+import { contactFacts } from '../../functions/settings/config.ts';
 import { callBackFor } from '../../src/forms/call-back/find.ts';
 import { allFields, type ChoiceField } from '../../src/forms/fields.ts';
 import { FORMS } from '../../src/forms/registry.ts';
@@ -203,6 +205,18 @@ for (const form of callBacks) {
     );
     expect(text.indexOf('Language to speak')).toBeLessThan(text.indexOf('Zoë'));
     expect(text).toContain('Evening');
+
+    // Over the rate limit, a post is rewritten to a page that knows no form: the language the
+    // form's pages send with every post (here as the questions page has it) still answers it.
+    const sentLang = /name="form-lang" value="([^"]+)"/.exec(await (await post({ action: 'check' })).text())?.[1];
+    expect(sentLang).toBe(ui.lang);
+    const over = await tooMany(formRequest(TOO_MANY_PATH, { ...answers, 'form-lang': sentLang! }, { form: true }));
+    expect(over.status).toBe(429);
+    const overWords = await pageWords(over);
+    expect(overWords).toContain(ui.overLimitTitle);
+    noEnglish(overWords, 'over the limit');
+    const overJson = await tooMany(formRequest(TOO_MANY_PATH, { action: 'check', 'form-lang': ui.lang }));
+    expect(await overJson.json()).toEqual({ error: fill(ui.overLimit, { phone: contactFacts.phone }) });
 
     // Refused: from another site, or a post that cannot be read.
     const cross = await post('name=a', { 'Sec-Fetch-Site': 'cross-site' });

@@ -69,6 +69,9 @@ const words: CallBackWords = {
     unreadable: 'Nie udało się odczytać formularza. Nic nie zostało wysłane.',
     unreadableHelp:
       'Wróć, skróć najdłuższe odpowiedzi i wyślij formularz ponownie. Możesz też zadzwonić do nas pod numer {phone}.',
+    overLimitTitle: 'Nie wysłano: poczekaj minutę',
+    overLimit:
+      'W ostatniej minucie dostaliśmy wiele formularzy z Twojego połączenia, dlatego ten nie został wysłany i nic nie zostało zapisane. Poczekaj minutę i wyślij go ponownie albo zadzwoń do nas pod numer {phone}.',
     previewTitle: 'Nie wysłano: to jest wersja próbna',
     previewPageTitle: 'Nie wysłano – {title}',
     preview:

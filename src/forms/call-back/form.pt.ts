@@ -58,6 +58,9 @@ const words: CallBackWords = {
     toFormLink: 'Ir para o formulário',
     unreadable: 'Não foi possível ler o formulário. Nada foi enviado.',
     unreadableHelp: 'Volte atrás, encurte as respostas mais longas e envie de novo. Ou ligue-nos para o {phone}.',
+    overLimitTitle: 'Não enviado: espere um minuto',
+    overLimit:
+      'Recebemos muitos formulários da sua ligação no último minuto, por isso este não foi enviado e nada foi guardado. Espere um minuto e envie-o de novo, ou ligue-nos para o {phone}.',
     previewTitle: 'Não enviado: esta é uma versão de teste',
     previewPageTitle: 'Não enviado – {title}',
     preview:

@@ -66,6 +66,9 @@ const words: CallBackWords = {
     toFormLink: 'Mergeți la formular',
     unreadable: 'Formularul nu a putut fi citit. Nu s-a trimis nimic.',
     unreadableHelp: 'Întoarceți-vă, scurtați cele mai lungi răspunsuri și trimiteți din nou. Sau sunați-ne la {phone}.',
+    overLimitTitle: 'Nu s-a trimis: așteptați un minut',
+    overLimit:
+      'Am primit multe formulare de la conexiunea dumneavoastră în ultimul minut, așa că acesta nu a fost trimis și nu s-a salvat nimic. Așteptați un minut, apoi trimiteți-l din nou sau sunați-ne la {phone}.',
     previewTitle: 'Nu s-a trimis: aceasta este o versiune de probă',
     previewPageTitle: 'Nu s-a trimis – {title}',
     preview:
