@@ -22,6 +22,8 @@ export default {
     'src/forms/**/*.ts',
     // Wording and settings as data: each form's questions and messages, and its server settings.
     '!src/forms/*/form.ts',
+    '!src/forms/*/form.*.ts',
+    '!src/forms/ui-english.ts',
     '!src/forms/builders.ts',
     '!functions/forms/*.ts',
     'functions/forms/definition.ts',

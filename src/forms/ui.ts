@@ -1,10 +1,10 @@
 /**
  * The words every form shares around its own questions: "Error:", "There is a problem",
- * "(optional)", "Continue", "Change", the confirmation's and the refusals' sentences. English
- * here; a form in another language (src/forms/call-back/) gives all of them in its language,
+ * "(optional)", "Continue", "Change", the confirmation's and the refusals' sentences. English by
+ * default; a form in another language (src/forms/call-back/) gives all of them in its language,
  * with its `lang` and `dir`, so not one English word is left on any page of its journey, with
- * JavaScript or without. Wording as data, as the forms' modules are: left out of mutation
- * testing; `fill` and `plural`, the logic, are tested.
+ * JavaScript or without. The English is data in ./ui-english.ts (left out of mutation testing,
+ * as the forms' modules are); `fill`, `plural` and `lowerFirst`, the logic, are here and tested.
  *
  * `{name}` in a sentence is filled in with a value (escaped where it is HTML).
  */
@@ -126,85 +126,9 @@ export interface FormUi {
   mailSubject: string;
 }
 
-export const ENGLISH_UI: FormUi = {
-  lang: 'en-GB',
-  dir: 'ltr',
-  errorPrefix: 'Error:',
-  problemTitle: 'There is a problem',
-  optional: '(optional)',
-  upTo: 'Up to {count} characters.',
-  remaining: { one: '{count} character remaining', other: '{count} characters remaining' },
-  tooMany: { one: '{count} character too many', other: '{count} characters too many' },
-  onlyIfChose: 'Answer this only if you chose {choices} in {question}.',
-  onlyIfTicked: 'Answer this only if you ticked {choices} in {question}.',
-  or: ' or ',
-  quoted: '“{text}”',
-  honeypot: 'Leave this empty',
-  beforeYouStart: 'Before you start: what happens next and how we use your information',
-  continueLabel: 'Continue',
-  openingBusy: 'Opening the questions…',
-  checkingBusy: 'Checking your answers…',
-  sendingBusy: 'Sending your {noun}…',
-  changeWhoFor: 'Change who this {noun} is for',
-  checkTitle: 'Check your answers before sending',
-  checkPageTitle: 'Check your answers – {title}',
-  change: 'Change',
-  notGiven: 'Not given',
-  yes: 'Yes',
-  no: 'No',
-  nextHeading: 'What happens next',
-  privacyHeading: 'How we use your information',
-  privacy:
-    'We use what you tell us only to {purpose}. It is sent securely, stored encrypted, seen only by the staff who need it, and deleted when no longer needed. Read our {link} to find out more, including your rights.',
-  privacyLink: 'privacy notice',
-  referenceLabel: 'Your reference number',
-  keepRecord:
-    'Keep a record of your reference number. Write it down, take a screenshot or print this page. Quote it if you contact us about your {noun}.',
-  contactHeading: 'If you need to contact us',
-  phoneLabel: 'Phone',
-  emailLabel: 'Email',
-  danger: 'If you are in danger now, call 999.',
-  homeLink: 'Return to the home page',
-  homePath: '/',
-  shellPath: '/form-shell/',
-  sentHeading: 'Your {noun} has been sent',
-  sentReference: 'Your reference number is {reference}. {link}.',
-  seeNext: 'See what happens next',
-  startNew: 'Start a new {noun}',
-  problemPageTitle: 'Sorry, there is a problem',
-  problemMessage:
-    'We could not send your {noun}. Nothing was saved. Try again in a few minutes, or phone us on {phone}.',
-  notOurSite: 'This form can only be sent from our own website.',
-  goToForm: '{link}.',
-  toFormLink: 'Go to the form',
-  unreadableHelp: 'Go back, make your longest answers shorter, and send it again. Or phone us on {phone}.',
-  overLimitTitle: 'Not sent: please wait a minute',
-  overLimit:
-    'We have had a lot of forms from your connection in the last minute, so this one was not sent and nothing was saved. Wait a minute, then send it again, or phone us on {phone}.',
-  previewTitle: 'Not sent: this is a preview',
-  previewPageTitle: 'Not sent – {title}',
-  preview:
-    'This is a preview copy of the website, for checking changes. Its forms do not send anything: nothing you enter here is kept or sent to anyone. To contact us, phone {phone}.',
-  stillSending: 'Your answers are still being sent. Wait a moment, then press Send again: they will only be sent once.',
-  checkAgain: 'Check your answers, then send them again.',
-  checkFailed: 'We could not check your answers. Try again, or phone us.',
-  checkUnreachable: 'We could not reach our website. Check your connection and try again, or phone us.',
-  sendFailed: 'We could not send your answers. Try again, or phone us.',
-  sendUnreachable:
-    'We could not reach our website, so nothing was sent. Check your connection and try again, or phone us.',
-  selectFromList: 'Select from the list for {question}',
-  checkAnswer: 'Check {question}',
-  referenceNotShownTitle: 'We cannot show a reference on this page',
-  referenceNotShownPageTitle: 'Reference not shown',
-  referenceNotShown:
-    'This page shows a reference number straight after a form is sent from this website. This web address did not come from sending one, or part of it is missing, so this page cannot say whether anything was sent.',
-  referenceNotShownHelp: 'If you sent the form and want to check it reached us, phone us on {phone}. Or {link}.',
-  referenceNotShownLink: 'go to the form',
-  mailThanks: 'Thank you. We have received your {noun}.',
-  mailReference: 'Your reference number is {reference}.',
-  mailContact: 'If you need to contact us, phone {phone} or email {email} and quote your reference.',
-  mailSubject: 'Your {noun}: reference {reference}',
-};
+// The English words are data, in a module of their own (left out of mutation testing).
+import { ENGLISH_UI } from './ui-english.ts';
+export { ENGLISH_UI };
 
 /**
  * The hidden answer a form in another language sends with every post, so that a page which
