@@ -331,6 +331,8 @@ function language({ entry, widgetFor }: PreviewProps) {
     h('p', { lang: 'en-GB', dir: 'ltr' }, h('strong', null, text(entry, 'contact', 'phrase'))),
     h('p', null, text(entry, 'contact', 'promise')),
     confirmed ? null : h('p', { className: 'notice' }, text(entry, 'contact', 'unconfirmed')),
+    h('p', null, text(entry, 'contact', 'safeToCall')),
+    h('p', null, h('strong', null, text(entry, 'contact', 'danger'))),
   );
 }
 

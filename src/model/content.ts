@@ -483,6 +483,10 @@ export const languageSchema = z.object({
         hint: 'Until ticked, the page says these words wait for confirmation, and the launch check lists them.',
       }),
       unconfirmed: inLanguage('“Waiting for confirmation”', 'Shown under the promise until it is confirmed.'),
+      safeToCall: inLanguage(
+        'If calling back is not safe',
+        'For someone whose phone another person may answer or check, such as “If it is not safe for us to call you back or leave a message, tell us when you call, or ask for a call back and choose how and when.”',
+      ),
       danger: inLanguage('“In danger now, call 999”', 'Such as “If you are in danger now, call 999.”'),
     })
     .meta({ label: 'How to reach us', hint: 'The end of the page: our phone number and what to say when we answer.' }),

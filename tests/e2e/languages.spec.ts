@@ -27,6 +27,7 @@ interface Language {
   skipLink: string;
   quickExit: { label: string; keys: string; safety: string; loading: string };
   review: { awaiting: string; translator?: string };
+  contact: { safeToCall: string };
 }
 
 const languages: Language[] = readdirSync(LANGUAGES_DIR)
@@ -82,6 +83,20 @@ for (const language of languages) {
       if (language.review.translator) return expect(notice).toHaveCount(0);
       await expect(notice).toContainText(language.review.awaiting);
       await expect(notice.locator('[lang="en-GB"]')).toContainText('waiting to be checked by a qualified translator');
+    });
+
+    test('says what to do if calling back is not safe, and leads to asking for a call back in the language', async ({
+      page,
+    }) => {
+      await page.goto(`/languages/${language.id}/`);
+      const contact = page.locator('.language-page__contact');
+      await expect(contact.locator('[data-safe-to-call]')).toHaveText(language.contact.safeToCall);
+      // The way to choose how and when: the call-back form, in the same language and direction.
+      await contact.locator('.language-page__call-back-link').click();
+      await expect(page).toHaveURL(new RegExp(`/languages/${language.id}/call-back/$`));
+      await expect(page.locator('html')).toHaveAttribute('lang', language.lang);
+      await expect(page.locator('html')).toHaveAttribute('dir', language.dir);
+      await expect(page.locator('form[data-form]')).toBeVisible();
     });
 
     test('links to every other language by its own name, marked with its language, and back to English', async ({
