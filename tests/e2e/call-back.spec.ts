@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { expectAccessible } from '../support/axe.ts';
 import { test } from '../support/e2e.ts';
 import { TEST_RUN } from '../../playwright.config.ts';
 import { decode, mimePart, savedMail, waitForMail } from '../support/smtp.ts';
@@ -56,25 +56,6 @@ async function expectNoEnglish(page: Page, state: string) {
     .replace(/Restorative Gloucestershire/g, ' ');
   const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => word !== 'Shift');
   expect(latin, state).toEqual([]);
-}
-
-async function expectAccessible(page: Page, state: string, scriptsOff: boolean) {
-  let target = page;
-  if (scriptsOff) {
-    // axe needs script: the same HTML again, in a page whose own scripts are blocked.
-    const html = await page.content();
-    const url = page.url();
-    const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-    target = await context.newPage();
-    await target.route('**/*.js', (route) => route.abort());
-    await target.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
-    await target.goto(url);
-  }
-  const results = await new AxeBuilder({ page: target })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  if (target !== page) await target.context().close();
-  expect(results.violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
 async function expectTitle(page: Page, start: string) {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectAccessible } from '../support/axe.ts';
 import { test } from '../support/e2e.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,29 +16,6 @@ import { decode, savedMail, waitForMail } from '../support/smtp.ts';
 const mail = { waitFor: (text: string) => waitForMail(() => savedMail(TEST_RUN.mailDir), text) };
 
 const REFERENCE = /RG-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/;
-
-/**
- * axe needs script in the page. For a page seen without JavaScript, the same HTML is shown
- * again in a second page whose own scripts are blocked, so axe checks exactly what the
- * person without JavaScript saw.
- */
-async function expectAccessible(page: Page, state: string, scriptsOff = false) {
-  let target = page;
-  if (scriptsOff) {
-    const html = await page.content();
-    const url = page.url();
-    const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-    target = await context.newPage();
-    await target.route('**/*.js', (route) => route.abort());
-    await target.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
-    await target.goto(url);
-  }
-  const results = await new AxeBuilder({ page: target })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  if (target !== page) await target.context().close();
-  expect(results.violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-}
 
 /** Reads <title> from the document, which works with JavaScript off too. */
 async function expectTitle(page: Page, pattern: RegExp) {
