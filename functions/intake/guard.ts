@@ -7,12 +7,12 @@ import type { Context } from '@netlify/functions';
 import type { ServerForm } from '../forms/definition.ts';
 import type { HandlerDeps, MakeDeps } from '../settings/deps.ts';
 import { logEvent } from '../settings/log.ts';
-import { html, isCrossSite, json, readBody, RequestProblem, wantsJson, type Body } from './http.ts';
+import { html, isCrossSite, json, readBody, RequestProblem, redirect, wantsJson, type Body } from './http.ts';
 import { renderPage } from './pages.ts';
 import { problemMessage } from './replies.ts';
 import { contactFacts } from '../settings/config.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
-import { fill, lowerFirst, uiOf } from '../../src/forms/ui.ts';
+import { fill, keepLtr, lowerFirst, uiOf } from '../../src/forms/ui.ts';
 
 export type Guarded = { response: Response } | { deps: HandlerDeps; body: Body; asJson: boolean };
 
@@ -23,6 +23,10 @@ export async function guard(
   makeDeps: MakeDeps,
 ): Promise<Guarded> {
   if (request.method !== 'POST') {
+    // Without JavaScript the address bar shows where the form was posted: reloaded, or opened
+    // again from the history, it sends the person to the form's page (answers are never in
+    // an address), not to a bare refusal.
+    if (opensPage(request)) return { response: redirect(form.pagePath) };
     return { response: json(405, { error: `Use POST to send this form` }, { Allow: 'POST' }) };
   }
   let deps: HandlerDeps;
@@ -60,10 +64,18 @@ export async function guard(
     // A plain form post (no JavaScript) gets a page it can act on, never raw JSON.
     const main =
       `<h1>${escapeHtml(ui.problemPageTitle)}</h1><p>${escapeHtml(message)}</p>` +
-      `<p>${escapeHtml(fill(ui.unreadableHelp, { phone: contactFacts.phone }))}</p>`;
+      `<p>${escapeHtml(fill(ui.unreadableHelp, { phone: keepLtr(contactFacts.phone, ui) }))}</p>`;
     const title = `${ui.errorPrefix} ${lowerFirst(ui.problemPageTitle, ui.lang)}`;
     return { response: await refusal(status, title, main) };
   }
+}
+
+/** A browser opening an address as a page (GET or HEAD, asking for HTML), not a script. */
+export function opensPage(request: Request): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const mode = request.headers.get('sec-fetch-mode');
+  if (mode) return mode === 'navigate';
+  return (request.headers.get('accept') ?? '').includes('text/html');
 }
 
 /**
