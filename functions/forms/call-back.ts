@@ -1,5 +1,5 @@
 /**
- * Ask us to call you back, as only the server knows it (questions: src/forms/call-back/build.ts):
+ * Ask us to call you back, as only the server knows it (questions: src/forms/call-back/questions.ts):
  * one form a language, each read by staff in English with the language first, so that an
  * interpreter is booked before anyone calls. A new language is its module in
  * src/forms/call-back/ and a line here (a test checks the two lists agree).
@@ -51,20 +51,24 @@ function staffWords(form: FormDefinition, language: string): Record<string, stri
   };
 }
 
+/** "an Arabic", "a Polish". */
+function article(language: string): string {
+  return /^[AEIOU]/.test(language) ? 'an' : 'a';
+}
+
 function serverForm([form, language]: [FormDefinition, string]): ServerForm {
   return defineServerForm(form, {
     inbox: 'REFERRAL_INBOX',
     staffSubject: `Call-back request in ${language}`,
-    staffNote: `Book a ${language} interpreter before you call (unless they chose another language below). Contact them only in the way and at the times given; leave a message only if they said yes.`,
+    staffNote: `Book ${article(language)} ${language} interpreter before you contact them (unless they chose another language below). Contact them only in the way and at the times given; by phone, leave a message only if they said yes.`,
     staffWords: staffWords(form, language),
     actFirst: [
       { heading: 'Language: book an interpreter', fields: ['language', 'otherLanguage'] },
       { heading: 'Contacting them safely', fields: ['contactBy', 'phone', 'email', 'times', 'message'] },
     ],
-    // A confirmation only to an address they gave as safe, and only if a message may be left.
-    confirmation: [
-      { when: { field: 'contactBy', oneOf: ['email'] }, address: 'email', consent: { field: 'message', value: 'yes' } },
-    ],
+    // A confirmation only to an email address they gave as the safe way to reach them (a phone
+    // number gets none: a text could be read by someone else).
+    confirmation: [{ when: { field: 'contactBy', oneOf: ['email'] }, address: 'email' }],
     delivery: 'immediate',
   });
 }

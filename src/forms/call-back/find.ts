@@ -4,7 +4,7 @@
  */
 import type { FormDefinition } from '../definition.ts';
 import { FORMS } from '../registry.ts';
-import { callBackId } from './build.ts';
+import { callBackId } from './address.ts';
 
 export function callBackFor(lang: string, forms: Readonly<Record<string, FormDefinition>> = FORMS) {
   const id = callBackId(lang);

@@ -1,8 +1,8 @@
 /**
- * Ask us to call you back, in Arabic (questions: ./build.ts). Drafted, not yet checked by a
+ * Ask us to call you back, in Arabic (questions: ./questions.ts). Drafted, not yet checked by a
  * qualified translator: the Arabic page says so until content/languages/ar.md records the check.
  */
-import { callBackForm, type CallBackWords } from './build.ts';
+import { callBackForm, type CallBackWords } from './questions.ts';
 
 const words: CallBackWords = {
   ui: {
@@ -109,7 +109,11 @@ const words: CallBackWords = {
     another: 'لغة أخرى',
     required: 'اختر اللغة التي نتحدث بها معك',
   },
-  otherLanguage: { label: 'أي لغة؟', tooLong: 'يجب ألا يزيد اسم اللغة على 60 حرفًا' },
+  otherLanguage: {
+    label: 'أي لغة؟',
+    required: 'اكتب اللغة التي تريد أن نتحدث بها',
+    tooLong: 'يجب ألا يزيد اسم اللغة على 60 حرفًا',
+  },
   contactBy: {
     label: 'كيف نتواصل معك؟',
     hint: 'اختر الطريقة الآمنة لك.',
@@ -122,7 +126,8 @@ const words: CallBackWords = {
     hint: 'رقم لا يرد عليه أحد غيرك.',
     required: 'أدخل رقم هاتف',
     tooLong: 'يجب ألا يزيد رقم الهاتف على 30 رمزًا',
-    format: 'أدخل رقم هاتف، مثل 01632 960 001 أو 07700 900 982',
+    // \u2066…\u2069 (left-to-right isolates) keep each example number in its own order.
+    format: 'أدخل رقم هاتف، مثل \u206601632 960 001\u2069 أو \u206607700 900 982\u2069',
   },
   email: {
     label: 'عنوان بريد إلكتروني آمن',
@@ -141,7 +146,7 @@ const words: CallBackWords = {
   },
   message: {
     label: 'هل يمكننا أن نترك لك رسالة؟',
-    hint: 'مثل رسالة صوتية أو رسالة بريد إلكتروني. اختر «لا» إذا كان أحد غيرك قد يسمعها أو يقرؤها.',
+    hint: 'مثل رسالة صوتية أو رسالة نصية. اختر «لا» إذا كان أحد غيرك قد يسمعها أو يقرؤها.',
     yes: 'نعم، يمكنكم ترك رسالة',
     no: 'لا، لا تتركوا رسالة',
     required: 'اختر ما إذا كان يمكننا أن نترك لك رسالة',

@@ -1,9 +1,9 @@
 /**
- * Ask us to call you back, in Punjabi, in Gurmukhi script (questions: ./build.ts). Drafted, not
+ * Ask us to call you back, in Punjabi, in Gurmukhi script (questions: ./questions.ts). Drafted, not
  * yet checked by a qualified translator: the Punjabi page says so until content/languages/pa.md
  * records the check.
  */
-import { callBackForm, type CallBackWords } from './build.ts';
+import { callBackForm, type CallBackWords } from './questions.ts';
 
 const words: CallBackWords = {
   ui: {
@@ -110,7 +110,11 @@ const words: CallBackWords = {
     another: 'ਕੋਈ ਹੋਰ ਭਾਸ਼ਾ',
     required: 'ਚੁਣੋ ਕਿ ਅਸੀਂ ਤੁਹਾਡੇ ਨਾਲ ਕਿਸ ਭਾਸ਼ਾ ਵਿੱਚ ਗੱਲ ਕਰੀਏ',
   },
-  otherLanguage: { label: 'ਕਿਹੜੀ ਭਾਸ਼ਾ?', tooLong: 'ਭਾਸ਼ਾ ਦਾ ਨਾਮ ਵੱਧ ਤੋਂ ਵੱਧ 60 ਅੱਖਰਾਂ ਦਾ ਹੋ ਸਕਦਾ ਹੈ' },
+  otherLanguage: {
+    label: 'ਕਿਹੜੀ ਭਾਸ਼ਾ?',
+    required: 'ਲਿਖੋ ਕਿ ਅਸੀਂ ਕਿਹੜੀ ਭਾਸ਼ਾ ਵਿੱਚ ਗੱਲ ਕਰੀਏ',
+    tooLong: 'ਭਾਸ਼ਾ ਦਾ ਨਾਮ ਵੱਧ ਤੋਂ ਵੱਧ 60 ਅੱਖਰਾਂ ਦਾ ਹੋ ਸਕਦਾ ਹੈ',
+  },
   contactBy: {
     label: 'ਅਸੀਂ ਤੁਹਾਡੇ ਨਾਲ ਕਿਵੇਂ ਸੰਪਰਕ ਕਰੀਏ?',
     hint: 'ਉਹ ਢੰਗ ਚੁਣੋ ਜੋ ਤੁਹਾਡੇ ਲਈ ਸੁਰੱਖਿਅਤ ਹੈ।',
@@ -142,7 +146,7 @@ const words: CallBackWords = {
   },
   message: {
     label: 'ਕੀ ਅਸੀਂ ਤੁਹਾਡੇ ਲਈ ਸੁਨੇਹਾ ਛੱਡ ਸਕਦੇ ਹਾਂ?',
-    hint: 'ਜਿਵੇਂ ਵੌਇਸਮੇਲ ਜਾਂ ਈਮੇਲ। ਜੇ ਕੋਈ ਹੋਰ ਇਸ ਨੂੰ ਸੁਣ ਜਾਂ ਪੜ੍ਹ ਸਕਦਾ ਹੈ ਤਾਂ “ਨਹੀਂ” ਚੁਣੋ।',
+    hint: 'ਜਿਵੇਂ ਵੌਇਸਮੇਲ ਜਾਂ ਟੈਕਸਟ ਸੁਨੇਹਾ। ਜੇ ਕੋਈ ਹੋਰ ਇਸ ਨੂੰ ਸੁਣ ਜਾਂ ਪੜ੍ਹ ਸਕਦਾ ਹੈ ਤਾਂ “ਨਹੀਂ” ਚੁਣੋ।',
     yes: 'ਹਾਂ, ਤੁਸੀਂ ਸੁਨੇਹਾ ਛੱਡ ਸਕਦੇ ਹੋ',
     no: 'ਨਹੀਂ, ਕੋਈ ਸੁਨੇਹਾ ਨਾ ਛੱਡੋ',
     required: 'ਚੁਣੋ ਕਿ ਕੀ ਅਸੀਂ ਤੁਹਾਡੇ ਲਈ ਸੁਨੇਹਾ ਛੱਡ ਸਕਦੇ ਹਾਂ',

@@ -1,8 +1,8 @@
 /**
- * Ask us to call you back, in Polish (questions: ./build.ts). Drafted, not yet checked by a
+ * Ask us to call you back, in Polish (questions: ./questions.ts). Drafted, not yet checked by a
  * qualified translator: the Polish page says so until content/languages/pl.md records the check.
  */
-import { callBackForm, type CallBackWords } from './build.ts';
+import { callBackForm, type CallBackWords } from './questions.ts';
 
 const words: CallBackWords = {
   ui: {
@@ -92,7 +92,7 @@ const words: CallBackWords = {
     referenceNotShown:
       'Ta strona pokazuje numer referencyjny zaraz po wysłaniu formularza z naszej strony. Ten adres nie pochodzi z wysłania formularza albo brakuje jego części, więc ta strona nie może powiedzieć, czy cokolwiek zostało wysłane.',
     referenceNotShownHelp:
-      'Jeśli wysłałeś formularz i chcesz sprawdzić, czy do nas dotarł, zadzwoń pod numer {phone}. Możesz też: {link}.',
+      'Jeśli formularz został wysłany i chcesz sprawdzić, czy do nas dotarł, zadzwoń pod numer {phone}. Możesz też {link}.',
     referenceNotShownLink: 'przejść do formularza',
     mailThanks: 'Dziękujemy. Otrzymaliśmy Twoją prośbę.',
     mailReference: 'Twój numer referencyjny to {reference}.',
@@ -125,7 +125,11 @@ const words: CallBackWords = {
     another: 'W innym języku',
     required: 'Wybierz język, w którym mamy z Tobą rozmawiać',
   },
-  otherLanguage: { label: 'W jakim?', tooLong: 'Nazwa języka może mieć najwyżej 60 znaków' },
+  otherLanguage: {
+    label: 'W jakim?',
+    required: 'Wpisz, w jakim języku mamy rozmawiać',
+    tooLong: 'Nazwa języka może mieć najwyżej 60 znaków',
+  },
   contactBy: {
     label: 'Jak mamy się z Tobą skontaktować?',
     hint: 'Wybierz sposób, który jest dla Ciebie bezpieczny.',
@@ -157,7 +161,7 @@ const words: CallBackWords = {
   },
   message: {
     label: 'Czy możemy zostawić Ci wiadomość?',
-    hint: 'Na przykład na poczcie głosowej lub e-mailem. Wybierz „Nie”, jeśli ktoś inny mógłby ją usłyszeć lub przeczytać.',
+    hint: 'Na przykład na poczcie głosowej lub SMS-em. Wybierz „Nie”, jeśli ktoś inny mógłby ją usłyszeć lub przeczytać.',
     yes: 'Tak, możecie zostawić wiadomość',
     no: 'Nie, nie zostawiajcie wiadomości',
     required: 'Wybierz, czy możemy zostawić Ci wiadomość',

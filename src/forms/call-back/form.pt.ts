@@ -1,8 +1,8 @@
 /**
- * Ask us to call you back, in Portuguese (questions: ./build.ts). Drafted, not yet checked by a
+ * Ask us to call you back, in Portuguese (questions: ./questions.ts). Drafted, not yet checked by a
  * qualified translator: the Portuguese page says so until content/languages/pt.md records the check.
  */
-import { callBackForm, type CallBackWords } from './build.ts';
+import { callBackForm, type CallBackWords } from './questions.ts';
 
 const words: CallBackWords = {
   ui: {
@@ -114,7 +114,11 @@ const words: CallBackWords = {
     another: 'Noutra língua',
     required: 'Escolha a língua em que devemos falar consigo',
   },
-  otherLanguage: { label: 'Em que língua?', tooLong: 'O nome da língua pode ter no máximo 60 caracteres' },
+  otherLanguage: {
+    label: 'Em que língua?',
+    required: 'Escreva em que língua devemos falar',
+    tooLong: 'O nome da língua pode ter no máximo 60 caracteres',
+  },
   contactBy: {
     label: 'Como devemos contactá-lo?',
     hint: 'Escolha a forma que é segura para si.',
@@ -146,7 +150,7 @@ const words: CallBackWords = {
   },
   message: {
     label: 'Podemos deixar-lhe uma mensagem?',
-    hint: 'Por exemplo, no correio de voz ou por e-mail. Escolha “Não” se outra pessoa a puder ouvir ou ler.',
+    hint: 'Por exemplo, no correio de voz ou por SMS. Escolha “Não” se outra pessoa a puder ouvir ou ler.',
     yes: 'Sim, podem deixar uma mensagem',
     no: 'Não, não deixem nenhuma mensagem',
     required: 'Escolha se podemos deixar-lhe uma mensagem',

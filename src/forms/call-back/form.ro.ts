@@ -1,8 +1,8 @@
 /**
- * Ask us to call you back, in Romanian (questions: ./build.ts). Drafted, not yet checked by a
+ * Ask us to call you back, in Romanian (questions: ./questions.ts). Drafted, not yet checked by a
  * qualified translator: the Romanian page says so until content/languages/ro.md records the check.
  */
-import { callBackForm, type CallBackWords } from './build.ts';
+import { callBackForm, type CallBackWords } from './questions.ts';
 
 const words: CallBackWords = {
   ui: {
@@ -122,7 +122,11 @@ const words: CallBackWords = {
     another: 'În altă limbă',
     required: 'Alegeți limba în care să vorbim cu dumneavoastră',
   },
-  otherLanguage: { label: 'În ce limbă?', tooLong: 'Numele limbii trebuie să aibă cel mult 60 de caractere' },
+  otherLanguage: {
+    label: 'În ce limbă?',
+    required: 'Scrieți în ce limbă să vorbim',
+    tooLong: 'Numele limbii trebuie să aibă cel mult 60 de caractere',
+  },
   contactBy: {
     label: 'Cum să vă contactăm?',
     hint: 'Alegeți modul care este sigur pentru dumneavoastră.',
@@ -154,7 +158,7 @@ const words: CallBackWords = {
   },
   message: {
     label: 'Vă putem lăsa un mesaj?',
-    hint: 'De exemplu, un mesaj vocal sau un e-mail. Alegeți „Nu” dacă altcineva l-ar putea auzi sau citi.',
+    hint: 'De exemplu, un mesaj vocal sau un SMS. Alegeți „Nu” dacă altcineva l-ar putea auzi sau citi.',
     yes: 'Da, puteți lăsa un mesaj',
     no: 'Nu, nu lăsați niciun mesaj',
     required: 'Alegeți dacă vă putem lăsa un mesaj',

@@ -1,8 +1,8 @@
 /**
- * Ask us to call you back, in Urdu (questions: ./build.ts). Drafted, not yet checked by a
+ * Ask us to call you back, in Urdu (questions: ./questions.ts). Drafted, not yet checked by a
  * qualified translator: the Urdu page says so until content/languages/ur.md records the check.
  */
-import { callBackForm, type CallBackWords } from './build.ts';
+import { callBackForm, type CallBackWords } from './questions.ts';
 
 const words: CallBackWords = {
   ui: {
@@ -114,7 +114,11 @@ const words: CallBackWords = {
     another: 'کوئی اور زبان',
     required: 'چنیں کہ ہم آپ سے کس زبان میں بات کریں',
   },
-  otherLanguage: { label: 'کون سی زبان؟', tooLong: 'زبان کا نام زیادہ سے زیادہ 60 حروف کا ہو سکتا ہے' },
+  otherLanguage: {
+    label: 'کون سی زبان؟',
+    required: 'لکھیں کہ ہم کس زبان میں بات کریں',
+    tooLong: 'زبان کا نام زیادہ سے زیادہ 60 حروف کا ہو سکتا ہے',
+  },
   contactBy: {
     label: 'ہم آپ سے کیسے رابطہ کریں؟',
     hint: 'وہ طریقہ چنیں جو آپ کے لیے محفوظ ہو۔',
@@ -127,7 +131,8 @@ const words: CallBackWords = {
     hint: 'ایسا نمبر جس پر آپ کے سوا کوئی جواب نہ دے۔',
     required: 'فون نمبر لکھیں',
     tooLong: 'فون نمبر زیادہ سے زیادہ 30 حروف کا ہو سکتا ہے',
-    format: 'فون نمبر لکھیں، جیسے 01632 960 001 یا 07700 900 982',
+    // \u2066…\u2069 (left-to-right isolates) keep each example number in its own order.
+    format: 'فون نمبر لکھیں، جیسے \u206601632 960 001\u2069 یا \u206607700 900 982\u2069',
   },
   email: {
     label: 'محفوظ ای میل ایڈریس',
@@ -146,7 +151,7 @@ const words: CallBackWords = {
   },
   message: {
     label: 'کیا ہم آپ کے لیے پیغام چھوڑ سکتے ہیں؟',
-    hint: 'جیسے وائس میل یا ای میل۔ اگر کوئی اور اسے سن یا پڑھ سکتا ہے تو "نہیں" چنیں۔',
+    hint: 'جیسے وائس میل یا ٹیکسٹ میسج۔ اگر کوئی اور اسے سن یا پڑھ سکتا ہے تو "نہیں" چنیں۔',
     yes: 'ہاں، آپ پیغام چھوڑ سکتے ہیں',
     no: 'نہیں، کوئی پیغام نہ چھوڑیں',
     required: 'چنیں کہ کیا ہم آپ کے لیے پیغام چھوڑ سکتے ہیں',

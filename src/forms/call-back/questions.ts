@@ -6,9 +6,14 @@
  * read it in English with the language first, so they book an interpreter before calling
  * (functions/forms/call-back.ts). Every word the person sees, the form's shared words too
  * (src/forms/ui.ts), comes from the language's module.
+ *
+ * The questions are data, like every form's module (src/forms/<id>/form.ts): they are built
+ * once, when a language's module loads, and left out of mutation testing (stryker.config.mjs);
+ * tests/unit/call-back.spec.ts walks every language through every page of the journey.
  */
 import { defineForm, type FormDefinition } from '../definition.ts';
 import type { FormUi } from '../ui.ts';
+import { callBackId, callBackPath } from './address.ts';
 
 interface TextWords {
   label: string;
@@ -36,22 +41,9 @@ export interface CallBackWords {
   times: { label: string; hint: string; morning: string; afternoon: string; evening: string; required: string };
   message: { label: string; hint: string; yes: string; no: string; required: string };
   language: { label: string; hint: string; another: string; required: string };
-  otherLanguage: TextWords;
+  otherLanguage: TextWords & { required: string };
   anything: TextWords;
 }
-
-/** The form's id for a language: its addresses are /api/forms/call-back-<code> and so on. */
-export function callBackId(lang: string): string {
-  return `call-back-${lang}`;
-}
-
-/** The page it is on: beside the language's own page. */
-export function callBackPath(lang: string): string {
-  return `/languages/${lang}/call-back/`;
-}
-
-const byPhone = { field: 'contactBy', oneOf: ['phone'] };
-const byEmail = { field: 'contactBy', oneOf: ['email'] };
 
 /**
  * The form in one language. `ownName` is the language's name in its own script, the first
@@ -105,10 +97,10 @@ export function callBackForm(w: CallBackWords, ownName: string): FormDefinition 
             name: 'otherLanguage',
             label: w.otherLanguage.label,
             hint: w.otherLanguage.hint,
-            optional: true,
+            // Asked only for another language, and then needed: staff book the interpreter by it.
             when: { field: 'language', oneOf: ['another'] },
             maxLength: 60,
-            messages: { tooLong: w.otherLanguage.tooLong },
+            messages: { required: w.otherLanguage.required, tooLong: w.otherLanguage.tooLong },
           },
         ],
       },
@@ -132,7 +124,7 @@ export function callBackForm(w: CallBackWords, ownName: string): FormDefinition 
             name: 'phone',
             label: w.phone.label,
             hint: w.phone.hint,
-            when: byPhone,
+            when: { field: 'contactBy', oneOf: ['phone'] },
             width: 'medium',
             maxLength: 30,
             messages: { required: w.phone.required, tooLong: w.phone.tooLong, format: w.phone.format },
@@ -142,7 +134,7 @@ export function callBackForm(w: CallBackWords, ownName: string): FormDefinition 
             name: 'email',
             label: w.email.label,
             hint: w.email.hint,
-            when: byEmail,
+            when: { field: 'contactBy', oneOf: ['email'] },
             spellcheck: false,
             maxLength: 254,
             messages: { required: w.email.required, tooLong: w.email.tooLong, format: w.email.format },
@@ -162,6 +154,8 @@ export function callBackForm(w: CallBackWords, ownName: string): FormDefinition 
           {
             kind: 'radios',
             name: 'message',
+            // A voicemail or a text: asked of phone only, since an email is itself a message.
+            when: { field: 'contactBy', oneOf: ['phone'] },
             label: w.message.label,
             hint: w.message.hint,
             options: [
