@@ -15,7 +15,7 @@ import {
   type Values,
 } from '../../src/forms/fields.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
-import { ENGLISH_UI, fill, uiOf } from '../../src/forms/ui.ts';
+import { ENGLISH_UI, fill, keepLtr, uiOf } from '../../src/forms/ui.ts';
 import type { OutgoingMail } from './mail.ts';
 
 const HTML_STYLE = 'font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1d2327';
@@ -155,7 +155,7 @@ export function personEmail(
     fill(ui.mailReference, { reference }),
     ...echoed(form, values),
     say(form.nextSteps[0], speaker),
-    fill(ui.mailContact, { phone: contact.phone, email: contact.email }),
+    fill(ui.mailContact, { phone: keepLtr(contact.phone, ui), email: keepLtr(contact.email, ui) }),
     'Restorative Gloucestershire',
   ];
   // In the form's language and direction, as the person read the form.

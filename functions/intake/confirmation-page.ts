@@ -1,7 +1,7 @@
 import type { Context } from '@netlify/functions';
 import type { ServerForm } from '../forms/definition.ts';
 import { escapeHtml, renderConfirmation } from '../../src/forms/render.ts';
-import { fill, uiOf } from '../../src/forms/ui.ts';
+import { fill, keepLtr, uiOf } from '../../src/forms/ui.ts';
 import { normaliseReference } from '../records/reference.ts';
 import { contactFacts } from '../settings/config.ts';
 import { depsFor, type MakeDeps } from '../settings/deps.ts';
@@ -26,7 +26,7 @@ export function createConfirmationHandler(form: ServerForm, makeDeps: MakeDeps =
     const shell = ui.shellPath;
     if (!reference || !provesReference(tokenSecret, form.id, reference, url.searchParams.get('proof'))) {
       const link = `<a href="${escapeHtml(form.pagePath)}">${escapeHtml(ui.referenceNotShownLink)}</a>`;
-      const help = escapeHtml(fill(ui.referenceNotShownHelp, { phone: contactFacts.phone })).replace(
+      const help = escapeHtml(fill(ui.referenceNotShownHelp, { phone: keepLtr(contactFacts.phone, ui) })).replace(
         '{link}',
         () => link,
       );

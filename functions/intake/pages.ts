@@ -28,9 +28,10 @@ const OTHER_HELP = /<!--other-help-->([\s\S]*?)<!--\/other-help-->/;
 
 /**
  * A page renderer with its own shell: from the build in `root` (bundled with the function),
- * else from the site itself, else a plain page. The shell is kept once found.
+ * else from the site itself (waiting `waitMs` at most: a person is waiting for the page), else a
+ * plain page. The shell is kept once found.
  */
-export function createPageRenderer(root: string): (options: PageOptions) => Promise<string> {
+export function createPageRenderer(root: string, waitMs = 3000): (options: PageOptions) => Promise<string> {
   const cached = new Map<string, string>();
   async function loadShell(origin: string, shellPath: string): Promise<string> {
     const known = cached.get(shellPath);
@@ -46,7 +47,7 @@ export function createPageRenderer(root: string): (options: PageOptions) => Prom
       /* not bundled: ask the site */
     }
     try {
-      const response = await fetch(new URL(shellPath, origin), { signal: AbortSignal.timeout(3000) });
+      const response = await fetch(new URL(shellPath, origin), { signal: AbortSignal.timeout(waitMs) });
       if (response.ok) {
         const shell = await response.text();
         cached.set(shellPath, shell);

@@ -7,7 +7,7 @@
 import type { ServerForm } from '../forms/definition.ts';
 import type { Values } from '../../src/forms/fields.ts';
 import { escapeHtml, renderAudienceQuestion, renderCheckAnswers, renderQuestions } from '../../src/forms/render.ts';
-import { fill, uiOf } from '../../src/forms/ui.ts';
+import { fill, keepLtr, uiOf } from '../../src/forms/ui.ts';
 import { contactFacts } from '../settings/config.ts';
 import { html } from './http.ts';
 import { renderPage } from './pages.ts';
@@ -15,7 +15,8 @@ import { renderPage } from './pages.ts';
 export type Errors = Record<string, string>;
 
 export function problemMessage(form: Pick<ServerForm, 'noun' | 'ui'>) {
-  return fill(uiOf(form).problemMessage, { noun: form.noun, phone: contactFacts.phone });
+  const ui = uiOf(form);
+  return fill(ui.problemMessage, { noun: form.noun, phone: keepLtr(contactFacts.phone, ui) });
 }
 
 function titled(form: ServerForm, errors: Errors) {

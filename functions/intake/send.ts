@@ -16,7 +16,7 @@ import { newReference, normaliseReference } from '../records/reference.ts';
 import { storeSubmission } from '../records/store.ts';
 import { contactFacts } from '../settings/config.ts';
 import { clockOf, type HandlerDeps } from '../settings/deps.ts';
-import { fill, uiOf } from '../../src/forms/ui.ts';
+import { fill, keepLtr, uiOf } from '../../src/forms/ui.ts';
 import { loggedReference as logged, logEvent } from '../settings/log.ts';
 import { json, redirect, type Body } from './http.ts';
 import { problemMessage, type Replies } from './replies.ts';
@@ -54,7 +54,7 @@ export function sent(form: ServerForm, deps: HandlerDeps, reference: string, val
 function notSent({ form, asJson, replies }: Step): Response | Promise<Response> {
   logEvent({ form: form.id, outcome: 'preview-not-sent', status: 403 });
   const ui = uiOf(form);
-  const message = fill(ui.preview, { phone: contactFacts.phone });
+  const message = fill(ui.preview, { phone: keepLtr(contactFacts.phone, ui) });
   if (asJson) return json(403, { error: message });
   return replies.page(
     403,

@@ -7,7 +7,7 @@
  */
 import { SERVER_FORMS } from '../forms/registry.ts';
 import { escapeHtml } from '../../src/forms/render.ts';
-import { ENGLISH_UI, fill, LANG_FIELD, type FormUi } from '../../src/forms/ui.ts';
+import { ENGLISH_UI, fill, keepLtr, LANG_FIELD, type FormUi } from '../../src/forms/ui.ts';
 import { contactFacts } from '../settings/config.ts';
 import { html, json, wantsJson } from './http.ts';
 import { renderPage } from './pages.ts';
@@ -18,7 +18,7 @@ export const TOO_MANY_PATH = '/api/forms/too-many-requests';
 const LANGUAGE_READ_BYTES = 64 * 1024;
 
 export function tooManyMessage(phone: string, ui: FormUi = ENGLISH_UI): string {
-  return fill(ui.overLimit, { phone });
+  return fill(ui.overLimit, { phone: keepLtr(phone, ui) });
 }
 
 /** For a page opened over the limit (a confirmation page): nothing was lost, only wait. */

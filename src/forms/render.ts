@@ -423,7 +423,7 @@ export function renderCheckAnswers(form: FormDefinition, values: Values, token: 
           const answer = escapeHtml(describeAnswer(field, values[field.name], speaker, ui)).replace(/\n/g, '<br>');
           return (
             `<div class="summary-list__row"><dt class="summary-list__key">${escapeHtml(label)}</dt>` +
-            `<dd class="summary-list__value">${answer}</dd>` +
+            `<dd class="summary-list__value"><bdi>${answer}</bdi></dd>` +
             `<dd class="summary-list__actions"><button class="link-button" type="submit" name="change" value="${escapeHtml(field.name)}" formnovalidate>` +
             // Only the first letter is lowered: "Change using IT", not "Change using it".
             `${words(ui, 'change')}<span class="visually-hidden"> ${escapeHtml(lowerFirst(label, ui.lang))}</span></button></dd></div>`

@@ -146,6 +146,15 @@ export function fill(template: string, values: Readonly<Record<string, string>>)
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
 }
 
+/**
+ * A phone number or an email address inside a sentence of a right-to-left language keeps its
+ * order ("01452 754542", not "754542 01452"): wrapped in Unicode's left-to-right isolate, which
+ * works in HTML, plain-text email and JSON alike. Left-to-right languages need nothing.
+ */
+export function keepLtr(text: string, ui: Pick<FormUi, 'dir'>): string {
+  return ui.dir === 'rtl' ? `\u2066${text}\u2069` : text;
+}
+
 /** "Change name": a label's first letter lowered where the script has cases ("Change using IT" keeps IT). */
 export function lowerFirst(text: string, lang: string): string {
   return text.charAt(0).toLocaleLowerCase(lang) + text.slice(1);

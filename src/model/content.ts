@@ -453,7 +453,7 @@ export const languageSchema = z.object({
         .meta({ label: 'Quick exit keys', hint: QUICK_EXIT_KEYS_HINT }),
       safety: inLanguage(
         'Staying safe online link',
-        'The link beside the button: “Staying safe online”. It leads to the English page.',
+        'The link beside the button: “Staying safe online (in English)”. It leads to the English page, so say so.',
       ),
       loading: inLanguage('Quick exit loading', 'What shows for a moment while the page goes: “Loading.”'),
     })

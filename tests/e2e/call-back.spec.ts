@@ -94,13 +94,16 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator('#field-name-error')).toHaveText(`${ui.errorPrefix} ${nameRequired}`);
       await expectNoEnglish(page, 'errors');
       await expectAccessible(page, 'errors', !javaScriptEnabled);
+      // Every page of the journey says the translation awaits its check, without JavaScript too.
+      await expect(page.locator('[data-translation-unchecked]')).toBeVisible();
 
       await page.getByLabel(label('name'), { exact: true }).fill(name);
       await page.getByLabel(option('language', 'ar'), { exact: true }).check();
       if (javaScriptEnabled) {
         await page.getByLabel(option('contactBy', 'email'), { exact: true }).check();
         await page.getByLabel(label('email'), { exact: true }).fill(address);
-        await page.getByLabel(option('message', 'yes'), { exact: true }).check();
+        // Whether a message may be left is a question for a phone only: an email is one.
+        await expect(page.getByText(label('message'))).toBeHidden();
       } else {
         await page.getByLabel(option('contactBy', 'phone'), { exact: true }).check();
         // A number written wrongly first: the message says how to write it, in Arabic.
@@ -122,6 +125,11 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText(name)).toBeVisible();
       // Change buttons say what they change, in Arabic, to screen readers.
       await expect(page.getByRole('button', { name: `${ui.change} ${label('name')}`, exact: true })).toBeVisible();
+      if (!javaScriptEnabled) {
+        // Their number reads in its own order inside the right-to-left page.
+        const number = page.locator('.summary-list__value bdi', { hasText: '07700 900 982' });
+        expect(await number.evaluate((element) => element.matches(':dir(ltr)'))).toBe(true);
+      }
       await expectNoEnglish(page, 'check answers');
       await expectAccessible(page, 'check answers', !javaScriptEnabled);
 
@@ -148,7 +156,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(forReference()).toHaveLength(1);
 
       if (javaScriptEnabled) {
-        // Email was their safe way, and a message may be left: the confirmation, in Arabic.
+        // Email was their safe way: the confirmation, in Arabic.
         const toThem = () =>
           savedMail(TEST_RUN.mailDir).find((m) => m.to.includes(address) && decode(m.raw).includes(reference));
         await expect.poll(toThem).toBeTruthy();
@@ -169,4 +177,18 @@ test('the call-back page is reached in one step from the language page, and name
   await expect(page.getByRole('link', { name: ui.continueLabel })).toHaveCount(0);
   await expect(page).toHaveTitle(new RegExp(`^${arabic.title}`));
   await expect(page.locator('[data-translation-unchecked]')).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('reopening the address the form was posted to (reload, history) brings back the form, in Arabic', async ({
+    page,
+  }) => {
+    await page.goto('/languages/ar/call-back/');
+    await page.getByRole('button', { name: ui.continueLabel, exact: true }).click();
+    await expect(page).toHaveURL(/\/api\/forms\/call-back-ar$/);
+    await page.goto(page.url());
+    await expect(page).toHaveURL(/\/languages\/ar\/call-back\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: arabic.title })).toBeVisible();
+  });
 });

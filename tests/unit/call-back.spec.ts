@@ -11,7 +11,7 @@ import { callBackFor } from '../../src/forms/call-back/find.ts';
 import { allFields, type ChoiceField } from '../../src/forms/fields.ts';
 import { FORMS } from '../../src/forms/registry.ts';
 import { characterCount } from '../../src/forms/character-count.ts';
-import { ENGLISH_UI, fill, plural, type FormUi } from '../../src/forms/ui.ts';
+import { ENGLISH_UI, fill, keepLtr, plural, type FormUi } from '../../src/forms/ui.ts';
 import { decode } from '../support/smtp.ts';
 import { parse, textOf } from '../support/dom.ts';
 import { checkedWithoutScript, formRequest, startPipeline, type Pipeline } from '../support/pipeline.ts';
@@ -126,6 +126,9 @@ test('every language on the site has its call-back form, in its language, named 
     expect(server.staffWords![`language=${language.lang}`]).toBe(language.englishName);
     expect(server.actFirst![0]!.fields[0]).toBe('language');
   }
+  // Staff are told to book the interpreter, whichever way the person asked to be reached.
+  expect(SERVER_FORMS['call-back-ar']!.staffNote).toMatch(/^Book an Arabic interpreter before you contact them /);
+  expect(SERVER_FORMS['call-back-pl']!.staffNote).toMatch(/^Book a Polish interpreter before you contact them /);
   // A language without words for the form has no call-back form, and no page for one.
   expect(callBackFor('xx')).toBeUndefined();
   expect(Object.keys(FORMS)).toEqual(expect.arrayContaining(callBacks.map((form) => form.id)));
@@ -216,7 +219,7 @@ for (const form of callBacks) {
     expect(overWords).toContain(ui.overLimitTitle);
     noEnglish(overWords, 'over the limit');
     const overJson = await tooMany(formRequest(TOO_MANY_PATH, { action: 'check', 'form-lang': ui.lang }));
-    expect(await overJson.json()).toEqual({ error: fill(ui.overLimit, { phone: contactFacts.phone }) });
+    expect(await overJson.json()).toEqual({ error: fill(ui.overLimit, { phone: keepLtr(contactFacts.phone, ui) }) });
 
     // Refused: from another site, or a post that cannot be read.
     const cross = await post('name=a', { 'Sec-Fetch-Site': 'cross-site' });
@@ -244,8 +247,16 @@ for (const form of callBacks) {
     );
     expect(answer.status).toBe(422);
     const { errors } = (await answer.json()) as { errors: Record<string, string> };
-    expect(Object.keys(errors).sort()).toEqual(['email', 'language', 'message', 'name', 'times']);
+    // By email, nothing is asked about leaving a message: an email is one.
+    expect(Object.keys(errors).sort()).toEqual(['email', 'language', 'name', 'times']);
     for (const message of Object.values(errors)) noEnglish(message.replace('name@example.com', ''), 'JSON errors');
+    // By phone, whether a message may be left is asked; "another language" must say which.
+    const byPhone = await serve(
+      formRequest(form.endpoint, { action: 'check', contactBy: 'phone', language: 'another' }),
+    );
+    const phoneErrors = ((await byPhone.json()) as { errors: Record<string, string> }).errors;
+    expect(Object.keys(phoneErrors).sort()).toEqual(['message', 'name', 'otherLanguage', 'phone', 'times']);
+    for (const message of Object.values(phoneErrors)) noEnglish(message, 'JSON errors by phone');
     const cross = await serve(
       formRequest(form.endpoint, { action: 'check' }, { headers: { 'Sec-Fetch-Site': 'cross-site' } }),
     );

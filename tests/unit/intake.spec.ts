@@ -37,6 +37,29 @@ test('only a POST gets through, told so with the methods allowed', async () => {
   expect(await response.json()).toEqual({ error: 'Use POST to send this form' });
 });
 
+test('a browser reopening the address a form was posted to (reload, history) goes to the form, a script is told to POST', async () => {
+  const opened = (headers: Record<string, string>, method = 'GET') =>
+    guarded(new Request('http://localhost/api/forms/referral', { method, headers }));
+  const browsers: Record<string, string>[] = [
+    { 'sec-fetch-mode': 'navigate' },
+    { accept: 'text/html,application/xhtml+xml' },
+  ];
+  for (const headers of browsers) {
+    for (const method of ['GET', 'HEAD']) {
+      const response = await answer(await opened(headers, method));
+      expect([response.status, response.headers.get('location')], method).toEqual([303, '/refer/']);
+    }
+  }
+  // A script's fetch, or a page asking for HTML without navigating, or another method: 405.
+  for (const [headers, method] of [
+    [{ 'sec-fetch-mode': 'cors', accept: 'text/html' }, 'GET'],
+    [{ accept: 'application/json' }, 'GET'],
+    [{ 'sec-fetch-mode': 'navigate' }, 'PUT'],
+  ] as const) {
+    expect((await answer(await opened(headers, method))).status).toBe(405);
+  }
+});
+
 test('settings that cannot load get the calm problem message, and the log says why', async () => {
   const { result, lines } = await logsOf(async () =>
     answer(
@@ -287,7 +310,9 @@ test('pages without JavaScript use the built shell, else the site’s own, else 
   const site = createServer((req, res) => {
     served++;
     if (req.url === '/form-shell/') res.writeHead(200, { 'Content-Type': 'text/html' }).end(shell('from the site'));
-    else res.writeHead(404).end();
+    else if (req.url === '/slow/')
+      return; // never answers
+    else res.writeHead(404).end('<p>Page not found</p>');
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
@@ -308,12 +333,34 @@ test('pages without JavaScript use the built shell, else the site’s own, else 
     expect(parse(confirmation).querySelector('[data-other-help]')).not.toBeNull();
     expect(confirmation).not.toContain('<!--other-help-->');
 
+    // Read from the build once: still there after the file has gone.
+    const keeps = createPageRenderer(root);
+    await keeps(options);
+    rmSync(path.join(root, 'dist', 'form-shell', 'index.html'));
+    expect(textOf(parse(await keeps(options)).querySelector('title'))).toBe('A & B (built)');
+    // Without the shell's own wrapper, the main part still goes where %%MAIN%% is, and the
+    // other-help block leaves nothing behind.
+    writeFileSync(
+      path.join(root, 'dist', 'form-shell', 'index.html'),
+      '<title>%%TITLE%%</title><main>%%MAIN%%</main><p>[<!--other-help-->x<!--/other-help-->]</p>',
+    );
+    expect(await createPageRenderer(root)(options)).toBe(
+      '<title>A &amp; B</title><main><h1>$& $1 words</h1></main><p>[]</p>',
+    );
+    // A shell the site does not have (an error page) or does not answer for: the plain page, soon.
+    for (const missing of ['/nope/', '/slow/']) {
+      const page = parse(await createPageRenderer(empty, 200)({ ...options, shell: missing }));
+      expect(textOf(page.querySelector('title'))).toBe('A & B – Restorative Gloucestershire');
+      expect(page.querySelector('main h1')).not.toBeNull();
+    }
+
     const fromSite = createPageRenderer(empty);
     expect(textOf(parse(await fromSite(options)).querySelector('title'))).toBe('A & B (from the site)');
+    site.closeAllConnections();
     await new Promise<void>((resolve) => site.close(() => resolve()));
     // Kept: asked once, and still there when the site cannot be reached.
     expect(textOf(parse(await fromSite(options)).querySelector('title'))).toBe('A & B (from the site)');
-    expect(served).toBe(1);
+    expect(served).toBe(3);
 
     const plain = parse(await createPageRenderer(empty)(options));
     expect(textOf(plain.querySelector('title'))).toBe('A & B – Restorative Gloucestershire');

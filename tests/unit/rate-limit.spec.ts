@@ -6,7 +6,11 @@ import { loadFunctions, type FunctionsRuntime } from '../../scripts/lib/function
 import { startLocalBlobs, type LocalBlobs } from '../../scripts/lib/local-blobs.ts';
 import { clientAddress, createRateLimiter } from '../../scripts/lib/rate-limit.ts';
 import { quietly } from '../support/logs.ts';
-import { tooMany } from '../../functions/intake/too-many.ts';
+import { postedLanguage, tooMany } from '../../functions/intake/too-many.ts';
+import { FORMS } from '../../src/forms/registry.ts';
+import { ENGLISH_UI, fill, keepLtr } from '../../src/forms/ui.ts';
+import { contactFacts } from '../../functions/settings/config.ts';
+import { parse, textOf } from '../support/dom.ts';
 
 /**
  * The local runtime applies each function's own exported `config.rateLimit`, as Netlify does:
@@ -78,7 +82,9 @@ test('over the limit, a page looked at (GET or HEAD) is told to wait; a script a
     const page = await tooMany(new Request('http://localhost:4321/forms/referral/sent/', { method }));
     expect(page.status).toBe(429);
     expect(page.headers.get('retry-after')).toBe('60');
-    expect(await page.text()).toContain('<h1>Please wait a minute</h1>');
+    const text = await page.text();
+    expect(text).toContain('<h1>Please wait a minute</h1>');
+    expect(textOf(parse(text).querySelector('main a[href="/"]'))).toBe('Go to the home page');
   }
   // A post with no content type at all, from a script that wants JSON back.
   const bare = await tooMany(
@@ -88,6 +94,50 @@ test('over the limit, a page looked at (GET or HEAD) is told to wait; a script a
     }),
   );
   expect(((await bare.json()) as { error: string }).error).toMatch(/this one was not sent and nothing was saved/);
+});
+
+test('over the limit, a post is answered in the language it names, looked for only in a small post', async () => {
+  const arabic = FORMS['call-back-ar']!.ui!;
+  const overLimit = (body: string, headers: Record<string, string> = {}) =>
+    new Request('http://localhost:4321/api/forms/too-many-requests', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body,
+    });
+  // A form post in Arabic: the page is in Arabic, in the Arabic shell, with its way back.
+  const page = parse(await (await tooMany(overLimit('name=x&form-lang=ar'))).text());
+  expect(textOf(page.querySelector('h1'))).toBe(arabic.overLimitTitle);
+  const back = page.querySelector(`main a[href="${arabic.homePath}"]`);
+  expect(textOf(back)).toBe(arabic.homeLink);
+  // From a script, in JSON: the message in the language too.
+  const fromScript = await tooMany(
+    new Request('http://localhost:4321/api/forms/too-many-requests', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ action: 'check', 'form-lang': 'ar' }),
+    }),
+  );
+  // The phone number keeps its left-to-right order inside the Arabic sentence.
+  expect(await fromScript.json()).toEqual({
+    error: fill(arabic.overLimit, { phone: keepLtr(contactFacts.phone, arabic) }),
+  });
+  expect(keepLtr('01452 754542', arabic)).toBe('\u206601452 754542\u2069');
+  expect(keepLtr('01452 754542', ENGLISH_UI)).toBe('01452 754542');
+
+  // Exactly the most it reads is still read; a byte more, declared or sent, is answered in English.
+  const most = 64 * 1024;
+  const padded = (length: number) => {
+    const start = 'form-lang=ar&pad=';
+    return start + 'a'.repeat(length - start.length);
+  };
+  expect((await postedLanguage(overLimit(padded(most)))).lang).toBe('ar');
+  expect(await postedLanguage(overLimit(padded(most + 1)))).toBe(ENGLISH_UI);
+  expect((await postedLanguage(overLimit('form-lang=ar', { 'content-length': String(most) }))).lang).toBe('ar');
+  expect(await postedLanguage(overLimit('form-lang=ar', { 'content-length': String(most + 1) }))).toBe(ENGLISH_UI);
+  // Unreadable, unknown or absent: English.
+  expect(await postedLanguage(overLimit('{"form-lang":', { 'content-type': 'application/json' }))).toBe(ENGLISH_UI);
+  expect(await postedLanguage(overLimit('form-lang=xx'))).toBe(ENGLISH_UI);
+  expect(await postedLanguage(new Request('http://localhost/', { method: 'POST' }))).toBe(ENGLISH_UI);
 });
 
 test('a sliding window per key; a client’s own address is trusted only from this machine', () => {

@@ -272,7 +272,8 @@ test('check answers: each answer with a Change button named for it, every answer
   expect([...doc.querySelectorAll('h2')].map(textOf).slice(0, 3)).toEqual(['Who is this for?', 'About', 'More']);
   const rows = [...doc.querySelectorAll('.summary-list__row')].map((row) => [
     textOf(row.querySelector('dt')),
-    row.querySelector('.summary-list__value')!.innerHTML,
+    // Each answer in its own direction: a phone number stays in order on a right-to-left page.
+    row.querySelector('.summary-list__value > bdi')!.innerHTML,
     textOf(row.querySelector('button')),
     row.querySelector('button')!.getAttribute('value'),
   ]);
