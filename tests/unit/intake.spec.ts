@@ -37,6 +37,21 @@ test('only a POST gets through, told so with the methods allowed', async () => {
   expect(await response.json()).toEqual({ error: 'Use POST to send this form' });
 });
 
+test('a post whose body breaks off while it is read is refused as unreadable (400), never a 500', async () => {
+  const broken = () =>
+    new Request('http://localhost/api/forms/referral', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: new ReadableStream({
+        pull: (controller) => controller.error(new Error('connection reset')),
+      }),
+      duplex: 'half',
+    } as RequestInit);
+  const { result } = await logsOf(async () => answer(await guarded(broken())));
+  expect(result.status).toBe(400);
+  expect(await result.json()).toEqual({ error: 'The form could not be read' });
+});
+
 test('a browser reopening the address a form was posted to (reload, history) goes to the form, a script is told to POST', async () => {
   const opened = (headers: Record<string, string>, method = 'GET') =>
     guarded(new Request('http://localhost/api/forms/referral', { method, headers }));
