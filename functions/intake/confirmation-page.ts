@@ -6,7 +6,7 @@ import { normaliseReference } from '../records/reference.ts';
 import { contactFacts } from '../settings/config.ts';
 import { depsFor, type MakeDeps } from '../settings/deps.ts';
 import { html, json } from './http.ts';
-import { renderPage as pageFor } from './pages.ts';
+import { renderPage, type PageOptions } from './pages.ts';
 import { provesReference } from './proof.ts';
 
 /**
@@ -14,7 +14,11 @@ import { provesReference } from './proof.ts';
  * when the address carries the proof this site gave with it; any other address (a reference
  * typed in, a link cut short) gets a page that claims nothing either way.
  */
-export function createConfirmationHandler(form: ServerForm, makeDeps: MakeDeps = depsFor) {
+export function createConfirmationHandler(
+  form: ServerForm,
+  makeDeps: MakeDeps = depsFor,
+  pageFor: (options: PageOptions) => Promise<string> = renderPage,
+) {
   return async (request: Request, context?: Context): Promise<Response> => {
     const url = new URL(request.url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {

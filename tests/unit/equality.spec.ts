@@ -221,6 +221,9 @@ test('answers still uncounted a year after their month are deleted uncounted; yo
   const left = (await outbox.equality.list()).blobs;
   expect(left).toHaveLength(1);
   expect(await readAnswers(outbox.equality, pipeline.config.keyring, left[0].key)).toEqual({ gender: 'man' });
+  // Answers already counted and gone are simply gone: nothing is logged as unreadable.
+  const gone = await logsOf(() => readAnswers(outbox.equality, pipeline.config.keyring, `${left[0].key}-counted`));
+  expect([gone.result, gone.errors]).toEqual([undefined, []]);
   expect(reportsSent()).toHaveLength(0);
   // To the month: answers from January 2027 go in January 2028, not in December 2027.
   const { equality, markers, forms } = outbox;

@@ -52,6 +52,35 @@ test('a post whose body breaks off while it is read is refused as unreadable (40
   expect(await result.json()).toEqual({ error: 'The form could not be read' });
 });
 
+test('a confirmation keeps the shell’s “Help from other services” for forms with safety lines only', async () => {
+  const { createPageRenderer } = await import('../../functions/intake/pages.ts');
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const root = mkdtempSync(path.join(tmpdir(), 'rg-confirm-shell-'));
+  try {
+    mkdirSync(path.join(root, 'dist', 'form-shell'), { recursive: true });
+    writeFileSync(
+      path.join(root, 'dist', 'form-shell', 'index.html'),
+      '<title>%%TITLE%%</title><main>%%MAIN%%</main><!--other-help--><aside data-other-help>Other help</aside><!--/other-help-->',
+    );
+    const render = createPageRenderer(root);
+    const opened = async (id: string) => {
+      const form = SERVER_FORMS[id]!;
+      const proof = referenceProof(pipeline.config.tokenSecret, form.id, 'RG-7Q2K-M9XD');
+      const page = createConfirmationHandler(form, () => pipeline.deps, render);
+      const url = `http://localhost${form.confirmationPath}?reference=RG-7Q2K-M9XD&proof=${proof}`;
+      return parse(await (await page(new Request(url))).text());
+    };
+    expect((await opened('referral')).querySelector('[data-other-help]')).not.toBeNull();
+    expect((await opened('feedback')).querySelector('[data-other-help]')).not.toBeNull();
+    expect((await opened('volunteer-application')).querySelector('[data-other-help]')).toBeNull();
+    expect((await opened('booking-enquiry')).querySelector('[data-other-help]')).toBeNull();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('a browser reopening the address a form was posted to (reload, history) goes to the form, a script is told to POST', async () => {
   const opened = (headers: Record<string, string>, method = 'GET') =>
     guarded(new Request('http://localhost/api/forms/referral', { method, headers }));

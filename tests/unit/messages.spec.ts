@@ -64,6 +64,43 @@ test('staff get every answer asked, grouped as the form is, in their own words, 
   expect(mail.html).not.toContain('<b>');
 });
 
+test('a section or a group to act on first with nothing asked in it is left out, never an empty heading', () => {
+  const moved = defineServerForm(everyKind, {
+    ...SETTINGS,
+    // "More" holds the address (moved first) and a flat asked only for red: nothing is left in it.
+    // The organisation is asked of professionals only, so its group has nothing to show here.
+    actFirst: [
+      { heading: 'Write first', fields: ['address'] },
+      { heading: 'Their organisation', fields: ['org'] },
+    ],
+  });
+  const mail = staffEmail(moved, 'RG-AAAA-BBBB', VALUES, AT, 'x');
+  expect([...parse(mail.html).querySelectorAll('h2')].map(textOf)).toEqual([
+    'Write first',
+    'Who is this for?',
+    'About',
+  ]);
+  expect(mail.text.split('\n\n').map((part) => part.split('\n')[0])).toEqual([
+    'New answer from the website. Reference RG-AAAA-BBBB, received 1 July 2027 at 09:05.',
+    'Handle with care.',
+    'WRITE FIRST',
+    'WHO IS THIS FOR?',
+    'ABOUT',
+  ]);
+  // The HTML closes what it opens.
+  expect(mail.html.match(/<div/g)?.length).toBe(mail.html.match(/<\/div>/g)?.length);
+  expect(mail.html.endsWith('</table></div>')).toBe(true);
+});
+
+test('several choices read as a list in staff words; a choice question left empty reads “Not given”', () => {
+  const worded = defineServerForm(everyKind, { ...SETTINGS, staffWords: { 'ways=post': 'By post' } });
+  const ways = allFields(worded).find((field) => field.name === 'ways')!;
+  const speaker = speakerFor(worded, VALUES);
+  expect(staffAnswer(worded, ways, ['phone', 'post'], speaker)).toBe('Phone, By post');
+  expect(staffAnswer(worded, ways, [], speaker)).toBe('Not given');
+  expect(staffAnswer(worded, ways, undefined, speaker)).toBe('Not given');
+});
+
 test('a route not in the subject’s words, no route; a form for the person themself uses the form’s own labels', () => {
   const mail = staffEmail(form, 'RG-AAAA-BBBB', { who: 'me', name: 'Alex', ways: ['phone'] }, AT, 'staff@test.invalid');
   expect(mail.subject).toBe('[RG-AAAA-BBBB] New answer');
@@ -196,6 +233,13 @@ test('a booking enquiry’s confirmation names the course in its subject and fir
   const mail = personEmail(SERVER_FORMS['booking-enquiry'], 'RG-AAAA-BBBB', 'sam@example.org', contact, { event });
   expect(mail.subject).toBe(`Your enquiry for ${event}: reference RG-AAAA-BBBB`);
   expect(mail.text.split('\n\n')[0]).toBe(`Thank you. We have received your enquiry for ${event}.`);
+  // Spaces around the course are not its name; a course of spaces alone is no course.
+  const padded = personEmail(SERVER_FORMS['booking-enquiry'], 'RG-AAAA-BBBB', 'a@b.co', contact, {
+    event: ` ${event} `,
+  });
+  expect(padded.subject).toBe(`Your enquiry for ${event}: reference RG-AAAA-BBBB`);
+  const blank = personEmail(SERVER_FORMS['booking-enquiry'], 'RG-AAAA-BBBB', 'a@b.co', contact, { event: '   ' });
+  expect(blank.subject).toBe('Your enquiry: reference RG-AAAA-BBBB');
   const referral = personEmail(SERVER_FORMS.referral, 'RG-AAAA-BBBB', 'sam@example.org', contact, {
     referralFor: 'harmed',
   });
