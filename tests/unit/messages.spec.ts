@@ -259,6 +259,26 @@ test('a professional’s confirmation carries their own case reference beside ou
     referralFor: 'professional',
   });
   expect(without.text).not.toContain('Your own reference');
+  const blank = personEmail(SERVER_FORMS.referral, 'RG-AAAA-BBBB', 'jo@test.invalid', contact, {
+    referralFor: 'professional',
+    ownReference: '   ',
+  });
+  expect(blank.text).not.toContain('Your own reference');
+});
+
+test('a confirmation in a right-to-left language is written right to left, its phone number and address kept in order', async () => {
+  const { SERVER_FORMS } = await import('../../functions/forms/registry.ts');
+  const contact = { phone: '01632 960 000', email: 'refer@test.invalid' };
+  const arabic = SERVER_FORMS['call-back-ar']!;
+  const mail = personEmail(arabic, 'RG-AAAA-BBBB', 'a@b.co', contact, { contactBy: 'email' });
+  const box = parse(mail.html).querySelector('div')!;
+  expect([box.getAttribute('lang'), box.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+  // Some mail programs ignore dir: the style says it too.
+  expect(box.getAttribute('style')).toMatch(/direction:rtl$/);
+  expect(mail.text).toContain('\u206601632 960 000\u2069');
+  expect(mail.text).toContain('\u2066refer@test.invalid\u2069');
+  const english = parse(personEmail(form, 'RG-AAAA-BBBB', 'a@b.co', contact).html).querySelector('div')!;
+  expect(english.getAttribute('style')).not.toContain('direction');
 });
 
 test('staff read every question and every choice of every form in their own words, never “you”, “me” or “my”', async () => {
