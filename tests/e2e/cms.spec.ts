@@ -93,7 +93,15 @@ test('staff create a case study, edit a service and the phone number; after a bu
   await page.getByLabel('Referral phone number').fill(NEW_PHONE);
   await publish(page);
   const settingsFile = path.join(CMS_REPO_DIR, 'content', 'settings', 'site.json');
-  await expect.poll(() => JSON.parse(readFileSync(settingsFile, 'utf8')).phone).toBe(NEW_PHONE);
+  // The CMS writes the file in place: read mid-write it is cut short, so a poll reads it again.
+  const phoneSaved = () => {
+    try {
+      return (JSON.parse(readFileSync(settingsFile, 'utf8')) as { phone?: string }).phone;
+    } catch {
+      return undefined;
+    }
+  };
+  await expect.poll(phoneSaved).toBe(NEW_PHONE);
   const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
   expect(settings.referralEmail).toBe('RestorativeGloucestershireCaseReferrals@gloucestershire.pnn.police.uk');
 
