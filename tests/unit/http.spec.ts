@@ -82,6 +82,11 @@ test('a body may be as large as the limit and no larger, whatever length it decl
     413,
     'The form is too large to send',
   ]);
+  // Declared exactly the limit: read.
+  expect(
+    (await readBody(post(fits, 'application/x-www-form-urlencoded', { 'Content-Length': String(MAX_BODY_BYTES) }))).body
+      .a,
+  ).toHaveLength(MAX_BODY_BYTES - 2);
   // Declared too large: refused before reading.
   expect(
     await problemOf(post('a=1', 'application/x-www-form-urlencoded', { 'Content-Length': String(MAX_BODY_BYTES + 1) })),

@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { serveForms } from '../../functions/intake/routes.ts';
 import { openRecord, RecordProblem } from '../../functions/records/open.ts';
-import { normaliseReference } from '../../functions/records/reference.ts';
+import { isReference, normaliseReference } from '../../functions/records/reference.ts';
+import { keptTime, ukDay } from '../../functions/records/day.ts';
 import { newKeySpec, parseKeyring, seal } from '../../functions/records/seal.ts';
 import type { PipelineConfig } from '../../functions/settings/config.ts';
 import { logEvent } from '../../functions/settings/log.ts';
@@ -111,4 +112,18 @@ test('each form is found at its address with or without a slash; no form, no pag
       (await serve(new Request(`http://localhost${address}?${proven(secret, 'referral', 'RG-7Q2K-M9XD')}`))).status,
       address,
     ).toBe(200);
+});
+
+test('a reference is the whole text, nothing before or after it', () => {
+  expect(isReference('RG-7Q2K-M9XD')).toBe(true);
+  expect(isReference('xRG-7Q2K-M9XD')).toBe(false);
+  expect(isReference('RG-7Q2K-M9XDX')).toBe(false);
+});
+
+test('an anonymous form keeps only the UK day: half past eleven at night in July (UTC) is the next day in the UK', () => {
+  const lateInJuly = Date.parse('2027-07-01T23:30:00Z');
+  expect(ukDay(lateInJuly)).toBe('2027-07-02');
+  expect(ukDay(Date.parse('2027-01-01T23:30:00Z'))).toBe('2027-01-01');
+  expect(keptTime({ anonymous: true }, lateInJuly)).toBe(Date.parse('2027-07-02T00:00:00.000Z'));
+  expect(keptTime({ anonymous: false }, lateInJuly)).toBe(lateInJuly);
 });
