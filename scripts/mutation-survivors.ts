@@ -255,6 +255,14 @@ const EQUIVALENT: {
     original: /^'info'$/,
     reason: 'Only “error” goes to the error stream: any other level, an empty one too, is information.',
   },
+  {
+    file: /functions\/records\/open\.ts$/,
+    mutator: 'ConditionalExpression|BlockStatement',
+    original: /^typeof value === 'object'$|^typeof submission !== 'object'$|^\{/,
+    line: /typeof value === 'object'|typeof submission !== 'object'|\} catch \{/,
+    reason:
+      'Each check is repeated by the one after it: a text or number has no string kid, iv, tag or data, and no form; text that is not JSON leaves nothing sealed. The record is refused for the same reason either way.',
+  },
 ];
 
 const root = path.resolve(import.meta.dirname, '..');

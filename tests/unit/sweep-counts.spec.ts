@@ -365,3 +365,28 @@ test('delivered and parked records are left as they are, whatever retry time the
     expect.objectContaining({ reference: 'RG-DONE-PAST', reason: 'TypeError' }),
   ]);
 });
+
+test('a record with no date of receipt is parked and dated from now, even when its parking date is garbage too', async () => {
+  const outbox = pipeline.deps.outbox;
+  await outbox.store.set('RG-BAD1-BAD1', 'x', {
+    metadata: { form: 'referral', receivedAt: 'garbage', parkedAt: 'not a date', status: 'pending' },
+  });
+  const counts = await quietly(() => sweep(outbox));
+  expect(counts.parked).toBe(1);
+  const metadata = (await outbox.store.getMetadata('RG-BAD1-BAD1'))!.metadata as { receivedAt: string; status: string };
+  expect([metadata.status, metadata.receivedAt]).toEqual(['parked', new Date(pipeline.now()).toISOString()]);
+});
+
+test('a record gone between the list and its delivery (another sweep took it) is counted as nothing', async () => {
+  const outbox = pipeline.deps.outbox;
+  const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
+  pipeline.advance(3 * MINUTE);
+  const store = overriding(outbox.store, (target, name) => {
+    if (name === 'getWithMetadata')
+      return async (key: string, options: unknown) =>
+        key === reference ? null : target.getWithMetadata(key, options as never);
+    return undefined;
+  });
+  const counts = await quietly(() => sweep({ ...outbox, store }));
+  expect(counts).toEqual({ delivered: 0, failed: 0, purged: 0, pending: 0, parked: 0, problems: 0 });
+});
