@@ -42,8 +42,8 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-function attr(name: string, value: string | undefined | false) {
-  return value === undefined || value === false ? '' : ` ${name}="${escapeHtml(value)}"`;
+function attr(name: string, value: string | undefined) {
+  return value === undefined ? '' : ` ${name}="${escapeHtml(value)}"`;
 }
 
 const ENGLISH_LANG = 'en-GB';

@@ -61,4 +61,7 @@ test('no answer, an unknown one or a name from JavaScript’s own objects gets t
     expect(json.status).toBe(422);
     expect(await json.json()).toEqual({ errors: { referralFor: 'Select who this referral is for' } });
   }
+  // A list where one answer belongs (a script's own JSON) is no answer, even a list of one.
+  const listed = await post({ action: 'choose', referralFor: ['harmed'] }, false);
+  expect(listed.status).toBe(422);
 });
