@@ -16,7 +16,7 @@ import { newKeySpec, parseKeyring, type Keyring } from '../records/seal.ts';
 declare const Netlify: { env: { get(name: string): string | undefined } } | undefined;
 
 export function env(name: string): string | undefined {
-  const fromNetlify = typeof Netlify !== 'undefined' ? Netlify?.env.get(name) : undefined;
+  const fromNetlify = typeof Netlify !== 'undefined' ? Netlify.env.get(name) : undefined;
   const value = fromNetlify ?? process.env[name];
   return value === '' ? undefined : value;
 }

@@ -215,6 +215,7 @@ test('every setting read from its own name; a key file with a line end still rea
     process.env.SUBMISSION_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
     process.env.REFERRAL_INBOX = 'referrals@example.org';
     process.env.UNDELIVERED_MAX_DAYS = '5';
+    process.env.SITE_CONFIRMATIONS_PER_HOUR = '7';
     process.env.CONTEXT = 'branch-deploy';
     delete process.env.FORM_TOKEN_SECRET;
     const config = loadConfig();
@@ -222,6 +223,7 @@ test('every setting read from its own name; a key file with a line end still rea
     expect(config.referralInbox).toBe('referrals@example.org');
     expect(config.alertInbox).toBe('referrals@example.org');
     expect(config.undeliveredMaxDays).toBe(5);
+    expect(config.siteConfirmationsPerHour).toBe(7);
     // Derived from the key, marked as a token secret so it is never the key itself.
     expect(config.tokenSecret.toString()).toBe(`token:${Buffer.alloc(32, 1).toString('base64')}`);
     delete process.env.CONTEXT;
