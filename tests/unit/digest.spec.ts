@@ -278,3 +278,25 @@ test('a digest set to go with any number waiting still never goes with none', ()
   expect(digestDue({ hour: 9, atLeast: 0, orAfterDays: 7 }, [], nineAm)).toBe(false);
   expect(digestDue({ hour: 9, atLeast: 0, orAfterDays: 7 }, [nineAm - HOUR], nineAm)).toBe(true);
 });
+
+test('a fault of the function itself while opening the digest’s records parks none of them', async () => {
+  for (const answer of ['A', 'B', 'C']) await send(answer);
+  await pipeline.settle();
+  pipeline.advance(DAY + 2 * HOUR);
+  const outbox = pipeline.deps.outbox;
+  const { keyring } = outbox.config;
+  const faulty = {
+    ...keyring,
+    keys: Object.assign(new Map(keyring.keys), {
+      has: () => {
+        throw new TypeError('fault');
+      },
+    }),
+  };
+  const { result, errors } = await logsOf(() => sweep({ ...outbox, config: { ...outbox.config, keyring: faulty } }));
+  expect(errors).toContain('digest-failed');
+  expect(errors).not.toContain('parked');
+  expect(result.parked).toBe(0);
+  for (const { metadata } of await waitingRecords()) expect(metadata.status).not.toBe('parked');
+  expect(feedbackMail()).toHaveLength(0);
+});

@@ -390,3 +390,25 @@ test('a record gone between the list and its delivery (another sweep took it) is
   const counts = await quietly(() => sweep({ ...outbox, store }));
   expect(counts).toEqual({ delivered: 0, failed: 0, purged: 0, pending: 0, parked: 0, problems: 0 });
 });
+
+test('a fault of the function itself (not of the record) never parks a record: it is counted and waits to be tried again', async () => {
+  const outbox = pipeline.deps.outbox;
+  const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
+  pipeline.advance(3 * MINUTE);
+  const { keyring } = outbox.config;
+  // The keyring fails as code can (a bug, a dependency), not as a record can.
+  const faulty = {
+    ...keyring,
+    keys: Object.assign(new Map(keyring.keys), {
+      has: () => {
+        throw new TypeError('fault');
+      },
+    }),
+  };
+  const counts = await quietly(() => sweep({ ...outbox, config: { ...outbox.config, keyring: faulty } }));
+  expect(counts).toMatchObject({ delivered: 0, parked: 0, problems: 1 });
+  const metadata = (await outbox.store.getMetadata(reference))!.metadata as { status: string };
+  expect(metadata.status).not.toBe('parked');
+  // With the fault gone, the next sweep delivers it.
+  expect(await quietly(() => sweep(outbox))).toMatchObject({ delivered: 1, parked: 0 });
+});
