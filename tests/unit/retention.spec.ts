@@ -16,6 +16,9 @@ test('each kind of marker is kept for its own time and not a millisecond longer'
   expect(kept('used-token/abc', 2 * DAY + 1)).toBe(false);
   expect(kept('confirmation/hash/0', 3_600_000)).toBe(true);
   expect(kept('confirmation/hash/0', 3_600_001)).toBe(false);
+  // The site-wide count of confirmations lives as long as one address's.
+  expect(kept('confirmation-site/2027-01-10T12/0', 3_600_000)).toBe(true);
+  expect(kept('confirmation-site/2027-01-10T12/0', 3_600_001)).toBe(false);
   expect(kept('claim/RG-AAAA-AAAA/0/0', 44 * DAY)).toBe(true);
   expect(kept('claim/RG-AAAA-AAAA/0/0', 44 * DAY + 1)).toBe(false);
   expect(kept('digest/feedback/2027-01-10', 44 * DAY + 1)).toBe(false);
