@@ -72,6 +72,9 @@ test('waiting is fine for half an hour; a moment longer asks for attention; noth
   });
   pipeline.advance(1);
   expect(await healthSummary(pipeline.deps.outbox)).toMatchObject({ status: 'attention', oldestWaitingMinutes: 30 });
+  // One without a readable date of receipt (the sweep parks it) is counted, and does not hide the oldest.
+  await record('RG-BAD0-0000', { receivedAt: 'garbage' });
+  expect(await healthSummary(pipeline.deps.outbox)).toMatchObject({ waiting: 2, oldestWaitingMinutes: 30 });
 });
 
 test('a parked record alone asks for attention; so does a failure, however recent', async () => {
