@@ -96,6 +96,16 @@ test('the functions as Netlify calls them: forms, the scheduled sweep and health
     expect(await sent.json()).toHaveProperty('token');
     const swept = await logsOf(() => deliverOutbox(new Request('https://site.example/'), context));
     expect(swept.result.status).toBe(204);
+    // The sweep behind it runs in the same deploy context and says what it did.
+    const { runSweep } = await import('../../functions/delivery/sweep.ts');
+    expect((await logsOf(() => runSweep(context))).result).toEqual({
+      delivered: 0,
+      failed: 0,
+      purged: 0,
+      pending: 0,
+      parked: 0,
+      problems: 0,
+    });
     const asked = await health(
       new Request('https://site.example/api/health', { headers: { Authorization: 'Bearer monitor' } }),
       context,

@@ -129,6 +129,8 @@ test('a post from another site is refused; this site, its own address and a brow
   expect(isCrossSite(from({ Origin: 'null' }), [])).toBe(false);
   expect(isCrossSite(from({ Origin: 'https://site.example' }), [])).toBe(false);
   expect(isCrossSite(from({ Origin: 'https://evil.example' }), [])).toBe(true);
+  // With no Host header there is no host to add: an origin of "null" as a host is still another site.
+  expect(isCrossSite(from({ Origin: 'http://null' }), [])).toBe(true);
   expect(isCrossSite(from({ Origin: 'https://www.site.example' }), ['https://www.site.example'])).toBe(false);
   // Behind a proxy the request's own URL is the proxy's: the Host the browser used counts.
   const proxied = (headers: Record<string, string>) => new Request('http://127.0.0.1:9999/api/forms/x', { headers });

@@ -6,7 +6,7 @@ import { isReference, normaliseReference } from '../../functions/records/referen
 import { keptTime, ukDay } from '../../functions/records/day.ts';
 import { newKeySpec, parseKeyring, seal } from '../../functions/records/seal.ts';
 import type { PipelineConfig } from '../../functions/settings/config.ts';
-import { logEvent } from '../../functions/settings/log.ts';
+import { loggedReference, logEvent } from '../../functions/settings/log.ts';
 import { logsOf } from '../support/logs.ts';
 import { proven } from '../support/proof.ts';
 
@@ -126,4 +126,10 @@ test('an anonymous form keeps only the UK day: half past eleven at night in July
   expect(ukDay(Date.parse('2027-01-01T23:30:00Z'))).toBe('2027-01-01');
   expect(keptTime({ anonymous: true }, lateInJuly)).toBe(Date.parse('2027-07-02T00:00:00.000Z'));
   expect(keptTime({ anonymous: false }, lateInJuly)).toBe(lateInJuly);
+});
+
+test('log lines name a record by its reference, except for an anonymous form', () => {
+  expect(loggedReference({}, 'RG-7Q2K-M9XD')).toBe('RG-7Q2K-M9XD');
+  expect(loggedReference({ anonymous: false }, 'RG-7Q2K-M9XD')).toBe('RG-7Q2K-M9XD');
+  expect(loggedReference({ anonymous: true }, 'RG-7Q2K-M9XD')).toBeUndefined();
 });
