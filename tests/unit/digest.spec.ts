@@ -14,6 +14,7 @@ import { sweep } from '../../functions/delivery/sweep.ts';
 import type { RecordMetadata } from '../../functions/records/store.ts';
 import feedbackWords from '../../src/forms/feedback/form.ts';
 import { logsOf } from '../support/logs.ts';
+import { withFaultyKeyring } from '../support/stores.ts';
 import { decode } from '../support/smtp.ts';
 import { checkThenSend, startPipeline, type Pipeline } from '../support/pipeline.ts';
 
@@ -284,16 +285,7 @@ test('a fault of the function itself while opening the digest’s records parks 
   await pipeline.settle();
   pipeline.advance(DAY + 2 * HOUR);
   const outbox = pipeline.deps.outbox;
-  const { keyring } = outbox.config;
-  const faulty = {
-    ...keyring,
-    keys: Object.assign(new Map(keyring.keys), {
-      has: () => {
-        throw new TypeError('fault');
-      },
-    }),
-  };
-  const { result, errors } = await logsOf(() => sweep({ ...outbox, config: { ...outbox.config, keyring: faulty } }));
+  const { result, errors } = await logsOf(() => sweep(withFaultyKeyring(outbox)));
   expect(errors).toContain('digest-failed');
   expect(errors).not.toContain('parked');
   expect(result.parked).toBe(0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { overriding } from '../support/stores.ts';
+import { overriding, withFaultyKeyring } from '../support/stores.ts';
 import type { Mailer } from '../../functions/delivery/mail.ts';
 import { claimDelivery } from '../../functions/delivery/claims.ts';
 import { sweep } from '../../functions/delivery/sweep.ts';
@@ -395,17 +395,7 @@ test('a fault of the function itself (not of the record) never parks a record: i
   const outbox = pipeline.deps.outbox;
   const reference = await storeSubmission(outbox, referral, REFERRAL_ANSWERS);
   pipeline.advance(3 * MINUTE);
-  const { keyring } = outbox.config;
-  // The keyring fails as code can (a bug, a dependency), not as a record can.
-  const faulty = {
-    ...keyring,
-    keys: Object.assign(new Map(keyring.keys), {
-      has: () => {
-        throw new TypeError('fault');
-      },
-    }),
-  };
-  const counts = await quietly(() => sweep({ ...outbox, config: { ...outbox.config, keyring: faulty } }));
+  const counts = await quietly(() => sweep(withFaultyKeyring(outbox)));
   expect(counts).toMatchObject({ delivered: 0, parked: 0, problems: 1 });
   const metadata = (await outbox.store.getMetadata(reference))!.metadata as { status: string };
   expect(metadata.status).not.toBe('parked');
