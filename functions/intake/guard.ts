@@ -71,7 +71,7 @@ export async function guard(
 }
 
 /** A browser opening an address as a page (GET or HEAD, asking for HTML), not a script. */
-export function opensPage(request: Request): boolean {
+function opensPage(request: Request): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const mode = request.headers.get('sec-fetch-mode');
   if (mode) return mode === 'navigate';
