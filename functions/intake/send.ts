@@ -76,7 +76,7 @@ export async function sendStep(step: Step): Promise<Response> {
   // Sent already (a double click without JavaScript, Back and Send again): show the
   // confirmation of the submission that was kept, rather than invite a second one. A send of
   // the same token still being stored is waited for; one that failed has given its claim up.
-  const deadline = performance.now() + SEND_WAIT_MS;
+  const deadline = performance.now() + deps.config.sendWaitMs;
   for (let pause = 25; ; pause = Math.min(pause * 2, 400)) {
     if (await claimMarker(markers, usedMarker, keptTime(form, clock()))) return store(step, usedMarker);
     const earlier = await markers.getMetadata(usedMarker, { consistency: 'strong' });
@@ -94,12 +94,6 @@ export async function sendStep(step: Step): Promise<Response> {
     await sleep(pause);
   }
 }
-
-/**
- * How long a second send of a token waits for the first to be stored (well inside a
- * function's time limit); the first store takes a fraction of a second.
- */
-export const SEND_WAIT_MS = 6000;
 
 /** The first send of this token is still being stored: the same token, to press Send again. */
 function stillSending({ form, deps, values, asJson, replies }: Step, token: string): Response | Promise<Response> {

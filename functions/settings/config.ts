@@ -48,6 +48,12 @@ export interface PipelineConfig {
   retryBaseMs: number;
   /** The shortest time between "check answers" and "send" (MIN_MS_BEFORE_SEND). */
   minMsBeforeSend: number;
+  /**
+   * How long a second send of a token waits for the first to be stored before it answers
+   * "still sending" (SEND_WAIT_MS; well inside a function's time limit, and a first store takes
+   * a fraction of a second).
+   */
+  sendWaitMs: number;
   /** Secret an uptime monitor sends to read the health summary; unset turns the endpoint off. */
   healthToken?: string;
   storeName: string;
@@ -69,6 +75,9 @@ export interface PipelineConfig {
 export function inboxFor(config: Pick<PipelineConfig, 'referralInbox' | 'inboxes'>, form: { inbox: string }): string {
   return config.inboxes[form.inbox] ?? env(form.inbox) ?? config.referralInbox;
 }
+
+/** How long a second send of a token waits for the first to be stored (PipelineConfig.sendWaitMs). */
+export const SEND_WAIT_MS = 6000;
 
 function localKeySpec(dataDir: string): string {
   const file = path.join(dataDir, 'submission-key');
@@ -131,6 +140,7 @@ export function loadConfig(deployContext = env('CONTEXT') ?? 'dev'): PipelineCon
     maxAttempts: number('MAX_DELIVERY_ATTEMPTS', 8),
     retryBaseMs: number('RETRY_BASE_SECONDS', 60) * 1000,
     minMsBeforeSend: number('MIN_MS_BEFORE_SEND', MIN_MS_BEFORE_SEND, 0),
+    sendWaitMs: SEND_WAIT_MS,
     healthToken: env('HEALTH_TOKEN'),
     storeName,
     markersStoreName: `${storeName}-markers`,

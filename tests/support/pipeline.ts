@@ -69,6 +69,8 @@ export async function startPipeline(
     maxAttempts: 3,
     retryBaseMs: 60_000,
     minMsBeforeSend: 2000,
+    // A second send waits this long for the first (6 s in production): long enough to see it wait.
+    sendWaitMs: 1000,
     healthToken: 'health-secret',
     storeName: 'submissions-test',
     markersStoreName: 'submissions-test-markers',
