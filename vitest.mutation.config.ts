@@ -7,6 +7,7 @@
  */
 import { getViteConfig } from 'astro/config';
 import { PINNED_BUILD_DATE } from './tests/fixtures/pinned-date.ts';
+import FastestFirst from './tests/support/fastest-first.ts';
 
 export default getViteConfig({
   test: {
@@ -16,6 +17,8 @@ export default getViteConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     silent: 'passed-only',
+    // A mutant stops at its first failing test: the files likeliest to fail soonest go first.
+    sequence: { sequencer: FastestFirst },
     env: { BUILD_DATE: PINNED_BUILD_DATE },
   },
 });
