@@ -1,83 +1,19 @@
 import { expect, type Page } from '@playwright/test';
-import { builtPages } from '../support/dist.ts';
 import { test } from '../support/e2e.ts';
+import { exitAtEachScroll, expectInView, VIEWPORTS } from '../support/exit-in-view.ts';
 
 /**
- * The quick exit stays within reach: on screen at the top, middle and end of every page, at
- * the widths people use (and at double text size), and never covering what has focus (WCAG 2.2,
- * 2.4.11). QuickExit.astro makes the bar sticky; base.css and quick-exit.ts keep scrolled-to
- * things clear of it.
+ * The quick exit stays within reach: on screen at the top, middle and end of a page at double
+ * text size (every page at the four widths is checked by every-page.spec.ts, which loads each
+ * page once for all its checks), and never covering what has focus (WCAG 2.2, 2.4.11).
+ * QuickExit.astro makes the bar sticky; base.css and quick-exit.ts keep scrolled-to things
+ * clear of it.
  */
-const VIEWPORTS = [
-  { width: 320, height: 640 },
-  { width: 375, height: 740 },
-  { width: 740, height: 375 },
-  { width: 1280, height: 800 },
-];
 
 /** Double text size, as a visitor's browser setting makes it: every rem and em doubles. */
 async function doubleText(page: Page) {
   // Through the CSSOM, which the site's style policy allows (an injected <style> it refuses).
   await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
-}
-
-interface Seen {
-  at: string;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
-/** The Exit button's box at the top, the middle and the end of the page, each after the scroll is drawn. */
-async function exitAtEachScroll(page: Page): Promise<{ seen: Seen[]; width: number; height: number }> {
-  return page.evaluate(async () => {
-    const button = document.querySelector('a[data-quick-exit]')!;
-    const end = document.documentElement.scrollHeight - innerHeight;
-    const seen = [];
-    for (const [at, y] of [
-      ['top', 0],
-      ['middle', end / 2],
-      ['end', end],
-    ] as const) {
-      scrollTo(0, y);
-      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
-      const box = button.getBoundingClientRect();
-      seen.push({ at, top: box.top, bottom: box.bottom, left: box.left, right: box.right });
-    }
-    return { seen, width: innerWidth, height: innerHeight };
-  });
-}
-
-function expectInView(path: string, view: { seen: Seen[]; width: number; height: number }) {
-  for (const box of view.seen) {
-    const where = `${path} at the ${box.at}, ${view.width}×${view.height}`;
-    expect(box.top, where).toBeGreaterThanOrEqual(0);
-    expect(box.left, where).toBeGreaterThanOrEqual(0);
-    expect(box.bottom, where).toBeLessThanOrEqual(view.height);
-    expect(box.right, where).toBeLessThanOrEqual(view.width);
-  }
-}
-
-const pages = builtPages();
-
-// In two halves, so the two workers share the pages.
-for (const half of [0, 1]) {
-  test(`the Exit button is on screen at the top, middle and end of every page, at every width (pages, half ${half + 1})`, async ({
-    page,
-  }) => {
-    test.setTimeout(180_000);
-    expect(pages.length).toBeGreaterThan(40);
-    // Each page loaded once, then seen at each width: the layout reflows as a window does.
-    for (const path of pages.filter((_, index) => index % 2 === half)) {
-      await page.setViewportSize(VIEWPORTS[0]);
-      await page.goto(path);
-      for (const viewport of VIEWPORTS) {
-        await page.setViewportSize(viewport);
-        expectInView(path, await exitAtEachScroll(page));
-      }
-    }
-  });
 }
 
 test('at double text size the Exit button is still on screen at every scroll position', async ({ page }) => {
