@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 /**
- * The unit suite as the mutation run (stryker.config.mjs) uses it: the same tests, in one
- * worker that is kept between runs (no isolation), because Stryker reruns the tests for every
- * mutant and a fresh process per test file cost more than the tests themselves. The tests keep
- * no state between files that this could leak (each starts its own Blobs and mail servers).
+ * The unit suite as the mutation run (stryker.config.mjs) uses it: the same tests, the files of
+ * one mutant's run in one worker without isolation between them (modules loaded once a run),
+ * because Stryker reruns the tests for every mutant and a fresh worker per test file cost more
+ * than the tests themselves. Vitest still starts a new worker for each run, about a quarter of a
+ * second a mutant. The tests keep no state between files that this could leak (each starts its
+ * own Blobs and mail servers).
  */
 import { getViteConfig } from 'astro/config';
 import { PINNED_BUILD_DATE } from './tests/fixtures/pinned-date.ts';
