@@ -3,15 +3,29 @@
  * The unit suite as the mutation run (stryker.config.mjs) uses it: the same tests, the files of
  * one mutant's run in one worker without isolation between them (modules loaded once a run),
  * because Stryker reruns the tests for every mutant and a fresh worker per test file cost more
- * than the tests themselves. Vitest still starts a new worker for each run, about a quarter of a
- * second a mutant. The tests keep no state between files that this could leak (each starts its
- * own Blobs and mail servers).
+ * than the tests themselves. Vitest would also start a new thread for each run and load zod,
+ * nodemailer and linkedom again in it, most of a second a mutant: the pool below keeps one thread
+ * and resets the project's modules before each run instead. The tests keep no state between files
+ * that this could leak (each starts its own Blobs and mail servers).
  */
 import { getViteConfig } from 'astro/config';
 import { PINNED_BUILD_DATE } from './tests/fixtures/pinned-date.ts';
 import FastestFirst from './tests/support/fastest-first.ts';
+import { keptThreadPool } from './tests/support/kept-thread/pool.ts';
 
 export default getViteConfig({
+  plugins: [
+    {
+      name: 'mutation-run:kept-thread',
+      // Stryker names the pool itself ('threads', one worker); this swaps in the same pool with its
+      // thread kept between runs (tests/support/kept-thread/pool.ts). KEEP_THREAD=0 turns it off.
+      configureVitest({ project }) {
+        if (process.env.KEEP_THREAD === '0') return;
+        project.config.pool = keptThreadPool.name;
+        project.config.poolRunner = keptThreadPool;
+      },
+    },
+  ],
   test: {
     include: ['tests/unit/**/*.spec.ts'],
     pool: 'threads',
