@@ -135,18 +135,21 @@ test('a form page downloads its own form’s questions and no other form’s, an
 }) => {
   const formPages = builtPages().filter(isFormPage);
   expect(formPages.length).toBeGreaterThan(3);
+  // Every form page in one test, each waited on until its network is quiet: a budget per page,
+  // not 30 s for all eleven (on 2 busy cores one CI run ran out at the ninth).
+  test.setTimeout(formPages.length * 10_000);
   const seenForms = new Set<string>();
   for (const pagePath of formPages) {
-    const scripts: string[] = [];
-    const onResponse = async (response: import('@playwright/test').Response) => {
-      if (response.url().endsWith('.js')) scripts.push(await response.text());
+    const scripts: Promise<string>[] = [];
+    const onResponse = (response: import('@playwright/test').Response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.text());
     };
     page.on('response', onResponse);
     await page.goto(pagePath, { waitUntil: 'networkidle' });
     page.off('response', onResponse);
     const id = (await page.locator('[data-form-root]').getAttribute('data-form-id'))!;
     seenForms.add(id);
-    const code = scripts.join('\n');
+    const code = (await Promise.all(scripts)).join('\n');
     // Its own questions arrived (the script needs them to check answers in the browser)...
     expect(
       wordsOnlyIn(id).some((text) => code.includes(JSON.stringify(text).slice(1, -1))),
