@@ -2,13 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The browser tests use the headless shell when it is there (tests/support/browser.ts). */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 /**
- * Makes sure Debian's Chromium is there for the browser tests: installs it with apt-get
- * when it is missing and we are root, otherwise says in one line what to install.
+ * Makes sure Debian's Chromium is there for the browser tests: installs it, and its headless
+ * shell, with apt-get when they are missing and we are root, otherwise says in one line what to
+ * install.
  */
 export function ensureChromium(): boolean {
-  if (existsSync(CHROMIUM_PATH)) return true;
+  if (existsSync(CHROMIUM_PATH) && (process.env.CHROMIUM_PATH || existsSync(HEADLESS_SHELL))) return true;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
     console.error(
@@ -16,11 +19,11 @@ export function ensureChromium(): boolean {
     );
     return false;
   }
-  console.log('Chromium is missing: installing Debian’s chromium with apt-get…');
+  console.log('Chromium is missing: installing Debian’s chromium and chromium-headless-shell with apt-get…');
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   const install =
     update.status === 0
-      ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'chromium-headless-shell'], {
           stdio: 'inherit',
           env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
         })

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { wcagAudit } from '../support/axe.ts';
+import { wcagViolations } from '../support/axe.ts';
 import { test } from '../support/e2e.ts';
 import { EXAMPLE_PLACES, PLACES_LABEL } from '../../src/lib/event-facts.ts';
 import ICAL from 'ical.js';
@@ -145,8 +145,8 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByRole('heading', { name: 'Check your answers before sending' })).toBeVisible();
     if (javaScriptEnabled) {
       // axe runs as script; the same markup without JavaScript is checked in forms.spec.ts.
-      const results = await wcagAudit(page).analyze();
-      expect(results.violations.map((v) => v.id)).toEqual([]);
+      const violations = await wcagViolations(page);
+      expect(violations.map((v) => v.id)).toEqual([]);
     }
     await page.getByRole('button', { name: 'Send enquiry' }).click();
     await expect(page.getByRole('heading', { name: 'Enquiry sent' })).toBeVisible();
