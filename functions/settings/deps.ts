@@ -53,7 +53,7 @@ export function depsFor(context: Pick<Context, 'deploy'> | undefined): HandlerDe
     config,
     mailer,
     outbox: { ...openStores(config), config, mailer, forms: SERVER_FORMS },
-    bookable: () => loadBookable(),
+    bookable: loadBookable,
   };
 }
 

@@ -8,6 +8,7 @@ import deliverOutbox from '../../functions/deliver-outbox.mts';
 import forms from '../../functions/forms.mts';
 import health from '../../functions/health.mts';
 import nightlyRebuild from '../../functions/nightly-rebuild.mts';
+import { loadBookable } from '../../functions/forms/bookable.ts';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import { clockOf, depsFor, openStores } from '../../functions/settings/deps.ts';
 import { startLocalBlobs, type LocalBlobs } from '../../scripts/lib/local-blobs.ts';
@@ -68,9 +69,12 @@ test('each deploy context has its own settings, made once, its own stores, and e
   const preview = depsFor({ deploy: { context: 'deploy-preview' } } as never);
   expect(preview.config).not.toBe(production.config);
   expect(preview.config.storeName).toBe('submissions-deploy-preview');
-  // No context (npm start): the local settings.
+  // No context (npm start), or one without a deploy: the local settings.
   expect(depsFor(undefined).config.isLocal).toBe(true);
   expect(depsFor({ deploy: { context: '' } } as never).config).toBe(depsFor(undefined).config);
+  expect(depsFor({} as never).config).toBe(depsFor(undefined).config);
+  // A booking enquiry is checked against the build's list of events, read once an instance.
+  expect(production.bookable).toBe(loadBookable);
 
   // The region travels with every request and the local server files it under the store's name.
   await production.outbox.store.set('RG-AAAA-BBBB', 'sealed');

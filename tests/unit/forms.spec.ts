@@ -12,7 +12,7 @@ import {
   type Words,
 } from '../../src/forms/fields.ts';
 import referralForm from '../../functions/forms/referral.ts';
-import { FORMS } from '../../src/forms/registry.ts';
+import { FORM_MODULES, FORMS } from '../../src/forms/registry.ts';
 import {
   renderAudienceQuestion,
   renderBeforeSend,
@@ -60,6 +60,15 @@ const speakers = (form: FormDefinition): Speaker[] =>
         voice: form.audience!.others.includes(option.value) ? 'other' : 'self',
       }))
     : [{ voice: 'self' }];
+
+test('each form page names, for its script to load, the module that asks that form’s questions', async () => {
+  expect(Object.keys(FORM_MODULES).sort()).toEqual(Object.keys(FORMS).sort());
+  for (const [id, module] of Object.entries(FORM_MODULES)) {
+    expect(module, id).toMatch(/^[a-z-]+\/form(\.[a-z]+)?\.ts$/);
+    const loaded = (await import(`../../src/forms/${module}`)) as { default: FormDefinition };
+    expect(loaded.default.id, module).toBe(id);
+  }
+});
 
 test('a valid referral is cleaned: trimmed, and answers to questions not asked are dropped', () => {
   const result = validate(referralForm, { ...validReferral, email: 'not asked', referrerName: 'not asked' });
@@ -168,6 +177,16 @@ test('every answer to “Who is this referral for?” has its own page, and the 
   expect(radios.map((radio) => radio.getAttribute('value')).sort()).toEqual(Object.keys(audience.paths).sort());
   expect(page.querySelectorAll('input:checked, input[checked]')).toHaveLength(0);
   expect(page.querySelector('button[name="action"]')?.getAttribute('value')).toBe('choose');
+});
+
+test('every form that asks who it is for says what to do when nobody is chosen, and captions each answer’s page', () => {
+  const asking = Object.values(FORMS).filter((form) => form.audience);
+  expect(asking.map((form) => form.id)).toContain('referral');
+  for (const { id, audience } of asking) {
+    expect(say(audience!.field.messages.required)?.trim(), id).toBeTruthy();
+    for (const answer of Object.keys(audience!.paths))
+      expect(audience!.captions[answer]?.trim(), `${id}: ${answer}`).toBeTruthy();
+  }
 });
 
 test('phone numbers and emails in any common format are accepted as typed; postcodes are written the UK way', () => {

@@ -121,3 +121,20 @@ test('old markers go at their own age, counted from when they were written; a ma
     'used-token/keep',
   ]);
 });
+
+test('a marker gone between the purge’s list and its reading (another sweep took it) is passed over, and the rest still go', async () => {
+  const { purgeMarkers } = await import('../../functions/retention/purge.ts');
+  const { USED_TOKEN_KEEP_MS } = await import('../../functions/intake/used-tokens.ts');
+  const markers = pipeline.deps.outbox.markers;
+  const now = 1_900_000_000_000;
+  await markers.set('used-token/taken', '', { metadata: { at: now - USED_TOKEN_KEEP_MS - 1 } });
+  await markers.set('used-token/go', '', { metadata: { at: now - USED_TOKEN_KEEP_MS - 1 } });
+  const racing = overriding(markers, (target, name) => {
+    if (name === 'getMetadata')
+      return async (key: string, options: unknown) =>
+        key === 'used-token/taken' ? null : target.getMetadata(key, options as never);
+    return undefined;
+  });
+  await purgeMarkers({ ...pipeline.deps.outbox, markers: racing, now: () => now }, now);
+  expect((await markers.list()).blobs.map((blob) => blob.key)).toEqual(['used-token/taken']);
+});

@@ -60,7 +60,7 @@ test('a submission on a deploy preview stores nothing and sends nothing, and say
     /preview copy of the website.*do not send anything.*phone 0/,
   );
   expect(result.page.status).toBe(403);
-  expect(result.page.text).toContain('<title>Not sent – ');
+  expect(result.page.text).toContain(`<title>Not sent – ${referral.title}`);
   expect(result.page.text).toMatch(/nothing you enter here is kept or sent to anyone/);
   expect(lines.filter((line) => line.outcome === 'preview-not-sent')).toHaveLength(2);
   expect((await pipeline.deps.outbox.store.list()).blobs).toEqual([]);

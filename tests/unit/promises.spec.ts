@@ -126,6 +126,16 @@ test('a required group of tick boxes left empty is refused: a referral always sa
   expect(none.ok).toBe(false);
 });
 
+test('a body that is not a set of named answers (a list, text, nothing) is refused as a whole, not read', () => {
+  for (const body of [['Alex', 'Phone'], 'fullName=Alex', null, 42]) {
+    expect(parseAnswers(referralForm, body), JSON.stringify(body)).toEqual({
+      ok: false,
+      errors: { form: 'Send the form’s answers' },
+      values: {},
+    });
+  }
+});
+
 test('a box the person must tick is ticked only by "yes": "no" or anything else is refused', () => {
   for (const consentConfirmed of ['no', 'false', '', 'on?']) {
     const result = parseAnswers(referralForm, { ...PROFESSIONAL_REFERRAL, consentConfirmed });

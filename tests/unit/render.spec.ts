@@ -11,6 +11,7 @@ import {
   renderSent,
 } from '../../src/forms/render.ts';
 import { validate } from '../../src/forms/fields.ts';
+import { ENGLISH_UI } from '../../src/forms/ui-english.ts';
 import form from '../fixtures/every-kind-form.ts';
 import { outline, parse, textOf } from '../support/dom.ts';
 
@@ -322,7 +323,12 @@ test('before sending: what happens next in the person’s voice, and how their i
   expect(textOf(doc.querySelector('li'))).toBe('We reply to you.');
   expect(textOf(doc.querySelector('p'))).toContain('We use what you tell us only to test the forms.');
   expect(doc.querySelector('p a')!.getAttribute('href')).toBe('/privacy/');
+  // The privacy notice is in English: a link from a form in English needs no language named.
+  expect(doc.querySelector('p a')!.hasAttribute('hreflang')).toBe(false);
   expect(textOf(parse(renderBeforeSend(form, { voice: 'other' })).querySelector('li'))).toBe('We reply to them.');
+  // From a form in another language the link says the page it opens is in English.
+  const polish = parse(renderBeforeSend({ ...form, ui: { ...ENGLISH_UI, lang: 'pl' } }));
+  expect(polish.querySelector('a[href="/privacy/"]')!.getAttribute('hreflang')).toBe('en-GB');
 });
 
 test('the confirmation: the reference in a panel with no links, what happens next, where to read on, how to reach us', () => {
@@ -348,6 +354,15 @@ test('the confirmation: the reference in a panel with no links, what happens nex
   const plain = parse(renderConfirmation({ ...form, readNext: undefined }, 'RG-AAAA-BBBB', CONTACT));
   expect(plain.querySelector('ul')).toBeNull();
   expect(textOf(plain.body)).toContain('We reply to you.');
+  expectNoStrayText(plain);
+  // Several pages to read on: one link a list item, nothing between them.
+  const readNext = [
+    { href: '/one/', text: 'One' },
+    { href: '/two/', text: 'Two' },
+  ];
+  const several = parse(renderConfirmation({ ...form, readNext }, 'RG-AAAA-BBBB', CONTACT));
+  expect([...several.querySelectorAll('ul > li > a')].map((a) => a.getAttribute('href'))).toEqual(['/one/', '/two/']);
+  expectNoStrayText(several);
 });
 
 test('once sent, Back finds the reference and a fresh start, not the answers ready to send again', () => {
@@ -363,6 +378,16 @@ test('once sent, Back finds the reference and a fresh start, not the answers rea
   );
   expect(confirmationQuery(form, 'RG-AAAA-BBBB', { who: 'me' }, 'p&q')).toBe(
     '/forms/every-kind/sent/?reference=RG-AAAA-BBBB&proof=p%26q',
+  );
+});
+
+test('a translation may put a sentence’s link before its reference: each still goes where it belongs', () => {
+  const reordered = { ...form, ui: { ...ENGLISH_UI, sentReference: '{link}: {reference}.' } };
+  const doc = parse(renderSent(reordered, 'RG-AAAA-BBBB', '/forms/every-kind/sent/?reference=RG-AAAA-BBBB'));
+  const sentence = doc.querySelector('strong')!.parentElement!;
+  expect(sentence.innerHTML).toBe(
+    '<a href="/forms/every-kind/sent/?reference=RG-AAAA-BBBB">See what happens next</a>: ' +
+      '<strong dir="ltr">RG-AAAA-BBBB</strong>.',
   );
 });
 

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 
 /**
  * When the scheduled functions run, as the README promises: the outbox sweep every five minutes
@@ -7,6 +7,10 @@ import { expect, test } from 'vitest';
  * as cron in UTC.
  */
 async function scheduleOf(file: string): Promise<string> {
+  // Loaded afresh in this test: another test file may have loaded the module already, and the
+  // mutation run credits a module's top-level code to the test that evaluated it (so a wrong
+  // schedule would be run against that test alone, which does not read it).
+  vi.resetModules();
   const { config } = (await import(`../../functions/${file}`)) as { config: { schedule?: string } };
   return config.schedule ?? '';
 }
