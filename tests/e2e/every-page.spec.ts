@@ -29,7 +29,9 @@ test('the audit finds what WCAG 2.2 AA forbids, in the page and in a frame (a cl
 });
 
 for (const pagePath of builtPages()) {
-  test(`${pagePath} is accessible, quiet and self-contained`, async ({ page, baseURL }) => {
+  // `reader`: one tab per worker kept from page to page (tests/support/e2e.ts), which also turns a
+  // Content-Security-Policy violation into a console error.
+  test(`${pagePath} is accessible, quiet and self-contained`, async ({ reader: page, baseURL }) => {
     const origin = new URL(baseURL!).origin;
     const foreignRequests: string[] = [];
     const consoleErrors: string[] = [];
@@ -41,11 +43,6 @@ for (const pagePath of builtPages()) {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
 
     const response = await page.goto(pagePath === '/404.html' ? '/this-page-does-not-exist/' : pagePath);
     expect(response?.status()).toBe(pagePath === '/404.html' ? 404 : 200);

@@ -28,7 +28,7 @@ test.describe('on a 375 × 740 phone', () => {
 
   for (const pagePath of CONTENT_PAGES) {
     test(`${pagePath}: the quick exit comes first and the header takes at most a quarter of the screen`, async ({
-      page,
+      reader: page,
     }) => {
       await page.goto(pagePath);
       const exit = page.getByRole('link', { name: 'Exit this page' });
@@ -43,7 +43,7 @@ test.describe('on a 375 × 740 phone', () => {
   }
 
   test('the home page’s first screen has its heading, a way to refer or phone, and the four routes', async ({
-    page,
+    reader: page,
   }) => {
     await page.goto('/');
     const h1 = page.getByRole('heading', { level: 1 });
@@ -62,7 +62,7 @@ test.describe('on a 375 × 740 phone', () => {
     }
   });
 
-  test('the Menu button says whether the menu is open, and Escape closes it', async ({ page }) => {
+  test('the Menu button says whether the menu is open, and Escape closes it', async ({ reader: page }) => {
     await page.goto('/what-we-do/');
     const button = page.getByRole('button', { name: 'Menu' });
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -105,7 +105,7 @@ test.describe('on a 375 × 740 phone', () => {
 
 for (const width of [1024, 1280, 1440]) {
   test(`at ${width} px the menu is on one line, with search, phone and “Make a referral” beside the name`, async ({
-    page,
+    reader: page,
   }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/');
@@ -124,7 +124,7 @@ for (const width of [1024, 1280, 1440]) {
 }
 
 test('content pages offer “Talk to us” beside the text on wide screens and after it on narrow ones', async ({
-  page,
+  reader: page,
 }) => {
   for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
     await page.setViewportSize(viewport);
@@ -142,7 +142,7 @@ test('content pages offer “Talk to us” beside the text on wide screens and a
   await expect(page.getByRole('heading', { name: 'Other things we do' })).toBeVisible();
 });
 
-test('text is set in the site’s own typeface, loaded from the site itself', async ({ page }) => {
+test('text is set in the site’s own typeface, loaded from the site itself', async ({ reader: page }) => {
   await page.goto('/');
   await page.evaluate(() => document.fonts.ready);
   const loaded = await page.evaluate(() =>

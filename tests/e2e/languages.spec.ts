@@ -76,7 +76,7 @@ for (const language of languages) {
     });
 
     test('says, in its language and in English, that the translation awaits a check, until one is recorded', async ({
-      page,
+      reader: page,
     }) => {
       await page.goto(`/languages/${language.id}/`);
       const notice = page.locator('[data-translation-unchecked]');
@@ -86,7 +86,7 @@ for (const language of languages) {
     });
 
     test('says what to do if calling back is not safe, and leads to asking for a call back in the language', async ({
-      page,
+      reader: page,
     }) => {
       await page.goto(`/languages/${language.id}/`);
       const contact = page.locator('.language-page__contact');
@@ -100,7 +100,7 @@ for (const language of languages) {
     });
 
     test('links to every other language by its own name, marked with its language, and back to English', async ({
-      page,
+      reader: page,
     }) => {
       await page.goto(`/languages/${language.id}/`);
       const nav = page.locator('main [data-language-nav]');
@@ -132,7 +132,9 @@ for (const language of languages) {
   });
 }
 
-test('a right-to-left page mirrors: its text starts at the right, its lists and boxes follow', async ({ page }) => {
+test('a right-to-left page mirrors: its text starts at the right, its lists and boxes follow', async ({
+  reader: page,
+}) => {
   const rtl = languages.find((language) => language.dir === 'rtl')!;
   const ltr = languages.find((language) => language.dir === 'ltr')!;
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -163,7 +165,9 @@ test('a right-to-left page mirrors: its text starts at the right, its lists and 
   expect(left.phraseBorder).toEqual({ left: '6px', right: '0px' });
 });
 
-test('Polish and Romanian letters are drawn in the site’s typeface, not another one mid-word', async ({ page }) => {
+test('Polish and Romanian letters are drawn in the site’s typeface, not another one mid-word', async ({
+  reader: page,
+}) => {
   for (const id of ['pl', 'ro'].filter((code) => languages.some((language) => language.id === code))) {
     await page.goto(`/languages/${id}/`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -204,7 +208,7 @@ test.describe('on a 375 × 740 phone', () => {
 });
 
 test('the referral page and Contact list every language too, and the English list names each in English as well', async ({
-  page,
+  reader: page,
 }) => {
   for (const pagePath of ['/refer/', '/contact/']) {
     await page.goto(pagePath);
@@ -221,7 +225,7 @@ test('the referral page and Contact list every language too, and the English lis
     await expect(page.locator('main li', { hasText: language.name })).toContainText(`(${language.englishName})`);
 });
 
-test('from the English search, a language’s own name in its own script finds its page', async ({ page }) => {
+test('from the English search, a language’s own name in its own script finds its page', async ({ reader: page }) => {
   for (const language of languages) {
     await page.goto(`/search/?q=${encodeURIComponent(language.name)}`);
     await expect(page.getByRole('status')).toContainText(/results? for/);
@@ -233,7 +237,7 @@ test('from the English search, a language’s own name in its own script finds i
 });
 
 test('Contact says how to call through Relay UK and how someone who uses BSL can ask for an interpreter', async ({
-  page,
+  reader: page,
 }) => {
   const settings = JSON.parse(
     readFileSync(path.resolve(import.meta.dirname, '..', '..', 'content', 'settings', 'site.json'), 'utf8'),

@@ -8,7 +8,7 @@ async function resultTitles(page: Page, query: string): Promise<string[]> {
   return page.locator('[data-search-list] li .search-result__title').allTextContents();
 }
 
-test('a word from one case study finds that case study first', async ({ page }) => {
+test('a word from one case study finds that case study first', async ({ reader: page }) => {
   // "burgled" appears only in the burglary case study (other pages list "burglary" as a search word).
   await page.goto('/search/?q=burgled');
   const results = page.locator('[data-search-list] li');
@@ -18,7 +18,7 @@ test('a word from one case study finds that case study first', async ({ page }) 
   await expect(page).toHaveURL(/\/case-studies\/burglary-letters\/$/);
 });
 
-test('the header search box runs the query on the search page and keeps it', async ({ page }) => {
+test('the header search box runs the query on the search page and keeps it', async ({ reader: page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
   const header = page.getByRole('banner').getByRole('search');
@@ -38,7 +38,7 @@ for (const [word, title] of [
   ['offender', 'Questions if you caused harm'],
   ['mediation', 'Ways of taking part'],
 ]) {
-  test(`the words people use find the pages that use others: “${word}”`, async ({ page }) => {
+  test(`the words people use find the pages that use others: “${word}”`, async ({ reader: page }) => {
     await page.goto(`/search/?q=${word}`);
     await expect(page.getByRole('status')).toContainText(new RegExp(`\\d+ results? for “${word}”`));
     const titles = await page.locator('[data-search-list] li .search-result__title').allTextContents();
@@ -49,7 +49,7 @@ for (const [word, title] of [
   });
 }
 
-test('the type filter narrows the results to that type', async ({ page }) => {
+test('the type filter narrows the results to that type', async ({ reader: page }) => {
   await page.goto('/search/?q=facilitator');
   await expect(page.getByRole('status')).toContainText(/results for “facilitator”/);
   const all = await page.locator('[data-search-list] li').count();
@@ -62,12 +62,12 @@ test('the type filter narrows the results to that type', async ({ page }) => {
   expect(new Set(types)).toEqual(new Set(['Case study']));
 });
 
-test('search says so when nothing matches', async ({ page }) => {
+test('search says so when nothing matches', async ({ reader: page }) => {
   await page.goto('/search/?q=zzxqvw');
   await expect(page.getByRole('status')).toContainText('No results for “zzxqvw”');
 });
 
-test('the header, navigation and footer are not indexed', async ({ page }) => {
+test('the header, navigation and footer are not indexed', async ({ reader: page }) => {
   // "Cookies" is a footer link on every page, but the subject of only a few pages' own words.
   await page.goto('/search/?q=cookies');
   await expect(page.getByRole('status')).toContainText(/\d+ results? for “cookies”/);
@@ -89,7 +89,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('“victim” puts the questions for people who were harmed in the first three results', async ({ page }) => {
+test('“victim” puts the questions for people who were harmed in the first three results', async ({ reader: page }) => {
   // The page lists “victim” among its other search words, which weigh as a heading does.
   const titles = await resultTitles(page, 'victim');
   expect(titles.slice(0, 3), titles.join(' | ')).toContain('Questions if you were harmed');
@@ -122,7 +122,7 @@ test('every excerpt is made of words its page shows, never the hidden search wor
   expect(checked).toBeGreaterThan(30);
 });
 
-test('an example event is never a search result, even for its own title', async ({ page }) => {
+test('an example event is never a search result, even for its own title', async ({ reader: page }) => {
   const examples = builtPages().filter(
     (path) => path.startsWith('/training-and-events/') && fileForPath(path)!.includes('data-example-event'),
   );

@@ -3,8 +3,18 @@
  * header Netlify uses (`x-nf-client-connection-ip`), which the local server trusts from this
  * machine only. Rate limits apply per address (scripts/lib/rate-limit.ts), so tests running
  * side by side never use up each other's.
+ *
+ * `reader` is a page for tests that only read pages (load, look, audit, resize, scroll): one
+ * tab per worker, kept from test to test. Playwright's own `page` is a new browser context for
+ * every test, so a new renderer process that loads the site's CSS and fonts and compiles axe
+ * afresh; on two cores that was half of every-page.spec.ts's time (measured: 1.8 s a page in a
+ * new context, 0.9 s in a kept tab). Nothing a reader test does outlives it: the site keeps no
+ * cookies or storage, each test starts at the default window size with its own client address,
+ * and the listeners it added are taken off when it ends. It takes the window size a test asks for
+ * (`test.use({ viewport })`); a test that turns JavaScript off, touches, routes requests, prints
+ * or fills in a form uses `page`, and asking `reader` for a setting it cannot give is an error.
  */
-import { test as base } from '@playwright/test';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 
 /** A private address (10.x.y.z) made from a name: the same test, the same address. */
@@ -13,8 +23,43 @@ export function addressFor(name: string): string {
   return `10.${a}.${b}.${c === 0 ? 1 : c}`;
 }
 
-export const test = base.extend({
+/** Playwright's default window, which every reader test starts at. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+/** The events a reader test may listen to; their listeners end with the test. */
+const TEST_EVENTS = ['console', 'pageerror', 'request', 'response', 'requestfailed', 'dialog'] as const;
+
+export const test = base.extend<{ reader: Page }, { readerTab: { context: BrowserContext; page: Page } }>({
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
     await use({ ...extraHTTPHeaders, 'x-nf-client-connection-ip': addressFor(`${testInfo.testId}/${testInfo.retry}`) });
+  },
+  readerTab: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({
+        baseURL: `http://localhost:${process.env.TEST_PORT}`,
+        viewport: DEFAULT_VIEWPORT,
+      });
+      // A Content-Security-Policy violation shows as a console error, which tests look for.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
+      await use({ context, page: await context.newPage() });
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  reader: async ({ readerTab, extraHTTPHeaders, viewport, javaScriptEnabled, hasTouch, isMobile }, use, testInfo) => {
+    if (!javaScriptEnabled || hasTouch || isMobile)
+      throw new Error('`reader` is a plain tab with JavaScript: use `page` for other settings');
+    // A tab left broken by a failed test is replaced, so one failure stays one failure.
+    if (readerTab.page.isClosed()) readerTab.page = await readerTab.context.newPage();
+    const { page, context } = readerTab;
+    await context.setExtraHTTPHeaders(extraHTTPHeaders ?? {});
+    await page.setViewportSize(viewport ?? DEFAULT_VIEWPORT);
+    await use(page);
+    for (const event of TEST_EVENTS) page.removeAllListeners(event);
+    if (testInfo.status !== testInfo.expectedStatus) await page.close();
   },
 });
