@@ -224,7 +224,7 @@ test('feedback whose store fails is not counted as sent: the same answers sent a
   const feedback = SERVER_FORMS.feedback;
   const outbox = pipeline.deps.outbox;
   let failing = true;
-  const flaky = overriding(outbox.store, (target, name) => {
+  const flaky = overriding(outbox.store, (_target, name) => {
     if (name === 'setJSON' && failing) return async () => Promise.reject(new Error('store down'));
     return undefined;
   });

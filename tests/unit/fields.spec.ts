@@ -15,6 +15,7 @@ import {
   typedValues,
   validate,
   type Field,
+  type FieldSource,
 } from '../../src/forms/fields.ts';
 import everyKind from '../fixtures/every-kind-form.ts';
 
@@ -34,6 +35,33 @@ test('the good answers pass, cleaned, in the form’s order, without what was no
   const result = validate(FORM, { agree: 'yes', ways: ['phone', 'phone'], name: '  Alex ', who: 'me', flat: 'F1' });
   expect(result).toEqual({ ok: true, values: { who: 'me', name: 'Alex', ways: ['phone'], agree: 'yes' } });
   expect(Object.keys(result.values)).toEqual(['who', 'name', 'ways', 'agree']);
+});
+
+test('an optional tick-box group left empty is not kept: the record holds only answers given', () => {
+  const form: FieldSource = {
+    sections: [
+      {
+        id: 'needs',
+        heading: 'Needs',
+        fields: [
+          {
+            kind: 'checkboxes',
+            name: 'needs',
+            label: 'Anything that would help',
+            optional: true,
+            options: [{ value: 'ramp', label: 'A ramp' }],
+            messages: {},
+          },
+          { kind: 'text', name: 'name', label: 'Name', maxLength: 20, messages: { required: 'Enter a name' } },
+        ],
+      },
+    ],
+  };
+  expect(validate(form, { needs: [], name: 'Alex' })).toEqual({ ok: true, values: { name: 'Alex' } });
+  expect(validate(form, { needs: ['ramp'], name: 'Alex' })).toEqual({
+    ok: true,
+    values: { needs: ['ramp'], name: 'Alex' },
+  });
 });
 
 test('length limits: the limit itself is fine, one character over is not, counting characters not bytes', () => {
