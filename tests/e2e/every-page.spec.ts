@@ -28,6 +28,16 @@ test('the audit finds what WCAG 2.2 AA forbids, in the page and in a frame (a cl
   expect((await wcagViolations(page)).map((v) => v.id)).toEqual(expect.arrayContaining(['image-alt', 'label']));
 });
 
+// The shared tab cannot turn JavaScript off or touch: a test asking it to is stopped, not run
+// quietly with JavaScript on.
+test.describe('a reader asked for a setting it cannot give', () => {
+  test.use({ javaScriptEnabled: false });
+  test.fail();
+  test('is refused', async ({ reader }) => {
+    await reader.goto('/');
+  });
+});
+
 for (const pagePath of builtPages()) {
   // `reader`: one tab per worker kept from page to page (tests/support/e2e.ts), which also turns a
   // Content-Security-Policy violation into a console error.
