@@ -29,12 +29,23 @@ test('the audit finds what WCAG 2.2 AA forbids, in the page and in a frame (a cl
 });
 
 // The shared tab cannot turn JavaScript off or touch: a test asking it to is stopped, not run
-// quietly with JavaScript on.
+// quietly with JavaScript on; and the refusal leaves the next reader test a working tab (one
+// worker, these two in order: the first made there used to open the tab with JavaScript off).
 test.describe('a reader asked for a setting it cannot give', () => {
-  test.use({ javaScriptEnabled: false });
-  test.fail();
-  test('is refused', async ({ reader }) => {
+  test.describe.configure({ mode: 'serial' });
+  test.describe(() => {
+    test.use({ javaScriptEnabled: false });
+    test.fail();
+    test('is refused', async ({ reader }) => {
+      await reader.goto('/');
+    });
+  });
+  test('leaves the next reader test its JavaScript', async ({ reader }) => {
     await reader.goto('/');
+    // A timer fires only where the page may run script (the audit needs them); Playwright's own
+    // evaluate runs either way, so it alone would not tell.
+    const timerFired = reader.evaluate(() => new Promise<boolean>((fired) => setTimeout(() => fired(true), 0)));
+    expect(await Promise.race([timerFired, new Promise((late) => setTimeout(() => late(false), 5_000))])).toBe(true);
   });
 });
 

@@ -29,33 +29,53 @@ const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
 /** The events a reader test may listen to; their listeners end with the test. */
 const TEST_EVENTS = ['console', 'pageerror', 'request', 'response', 'requestfailed', 'dialog'] as const;
 
-export const test = base.extend<{ reader: Page }, { readerTab: { context: BrowserContext; page: Page } }>({
+/** The shared tab, opened by the first reader test of a worker that passes the guard below. */
+interface ReaderTab {
+  context?: BrowserContext;
+  page?: Page;
+}
+
+export const test = base.extend<{ reader: Page }, { readerTab: ReaderTab }>({
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
     await use({ ...extraHTTPHeaders, 'x-nf-client-connection-ip': addressFor(`${testInfo.testId}/${testInfo.retry}`) });
   },
   readerTab: [
-    async ({ browser }, use) => {
-      const context = await browser.newContext({
+    async ({}, use) => {
+      const tab: ReaderTab = {};
+      await use(tab);
+      await tab.context?.close();
+    },
+    { scope: 'worker' },
+  ],
+  reader: async (
+    { browser, readerTab, extraHTTPHeaders, viewport, javaScriptEnabled, hasTouch, isMobile },
+    use,
+    testInfo,
+  ) => {
+    if (!javaScriptEnabled || hasTouch || isMobile)
+      throw new Error('`reader` is a plain tab with JavaScript: use `page` for other settings');
+    // Opened here, after the guard, and with every setting it promises named: a context made
+    // during a test takes that test's options (`test.use`) for any it is not given, and the tab
+    // lives on into later tests.
+    if (!readerTab.context) {
+      readerTab.context = await browser.newContext({
         baseURL: `http://localhost:${process.env.TEST_PORT}`,
         viewport: DEFAULT_VIEWPORT,
+        javaScriptEnabled: true,
+        hasTouch: false,
+        isMobile: false,
       });
       // A Content-Security-Policy violation shows as a console error, which tests look for.
-      await context.addInitScript(() => {
+      await readerTab.context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
         });
       });
-      await use({ context, page: await context.newPage() });
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
-  reader: async ({ readerTab, extraHTTPHeaders, viewport, javaScriptEnabled, hasTouch, isMobile }, use, testInfo) => {
-    if (!javaScriptEnabled || hasTouch || isMobile)
-      throw new Error('`reader` is a plain tab with JavaScript: use `page` for other settings');
+    }
+    const { context } = readerTab;
     // A tab left broken by a failed test is replaced, so one failure stays one failure.
-    if (readerTab.page.isClosed()) readerTab.page = await readerTab.context.newPage();
-    const { page, context } = readerTab;
+    if (!readerTab.page || readerTab.page.isClosed()) readerTab.page = await context.newPage();
+    const { page } = readerTab;
     await context.setExtraHTTPHeaders(extraHTTPHeaders ?? {});
     await page.setViewportSize(viewport ?? DEFAULT_VIEWPORT);
     await use(page);
