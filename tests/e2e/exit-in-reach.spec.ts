@@ -16,7 +16,8 @@ async function doubleText(page: Page) {
   await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
 }
 
-test('at double text size the Exit button is still on screen at every scroll position', async ({ page }) => {
+// Tests that only load, resize, scroll and press Tab share a tab (`reader`, tests/support/e2e.ts).
+test('at double text size the Exit button is still on screen at every scroll position', async ({ reader: page }) => {
   test.setTimeout(120_000);
   // The longest pages and each kind of page, on a phone and on a laptop.
   const paths = ['/', '/refer/', '/restorative-processes/how-it-works/', '/privacy/', '/volunteer/apply/', '/search/'];
@@ -59,7 +60,7 @@ async function tabThrough(page: Page, label: string) {
   expect(seen.size, label).toBeGreaterThan(10);
 }
 
-test('tabbing through a page, no focused element is hidden under the Exit bar', async ({ page }) => {
+test('tabbing through a page, no focused element is hidden under the Exit bar', async ({ reader: page }) => {
   test.setTimeout(180_000);
   // The phone both ways up, where the bar takes most of the screen, on the longest pages and a form.
   const paths = ['/', '/refer/i-was-harmed/', '/restorative-processes/how-it-works/', '/volunteer/apply/'];
@@ -87,6 +88,19 @@ test('scrolled to the end of a long page, the Exit button still leaves the site'
   await expect(page).toHaveURL(/bbc\.co\.uk\/weather/);
 });
 
+test('the check sees a bar that does not stay: put back in the page’s flow, it is off screen at the end', async ({
+  reader: page,
+}) => {
+  await page.setViewportSize(VIEWPORTS[1]);
+  await page.goto('/restorative-processes/how-it-works/');
+  expectInView('as built', await exitAtEachScroll(page));
+  await page.evaluate(() =>
+    document.querySelector<HTMLElement>('[data-quick-exit-bar]')!.style.setProperty('position', 'static', 'important'),
+  );
+  const { seen } = await exitAtEachScroll(page);
+  expect(seen.find((box) => box.at === 'end')!.bottom).toBeLessThan(0);
+});
+
 test.describe('on a touch phone', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
   test('no Shift hint is shown, and the Exit button and "Staying safe online" are', async ({ page }) => {
@@ -99,7 +113,7 @@ test.describe('on a touch phone', () => {
   });
 });
 
-test('with a keyboard and a mouse, the Shift hint is shown', async ({ page }) => {
+test('with a keyboard and a mouse, the Shift hint is shown', async ({ reader: page }) => {
   await page.goto('/refer/');
   await expect(page.locator('[data-quick-exit-bar]').getByText('Or press Shift 3 times.')).toBeVisible();
 });
