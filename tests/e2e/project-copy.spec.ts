@@ -76,6 +76,12 @@ let changed: string[];
 let build: ReturnType<typeof astroBuild>;
 const dist = () => path.join(project.dir, 'dist');
 const read = (file: string) => readFileSync(path.join(dist(), file), 'utf8');
+/** The copy's built scripts that hold `text`, as paths under dist/. */
+const scriptsHolding = (text: string) =>
+  readdirSync(path.join(dist(), '_astro'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => `_astro/${name}`)
+    .filter((file) => read(file).includes(text));
 
 // In order, in one worker (the suite is otherwise fully parallel), so the copy is built once.
 test.describe.configure({ mode: 'default' });
@@ -142,8 +148,7 @@ test('a form added as its two modules and its page is served, checked, stored, d
     ]),
   );
   // The page's script holds this form's questions; no other form's page downloads them.
-  const scripts = readdirSync(path.join(dist(), '_astro')).filter((name) => name.endsWith('.js'));
-  expect(scripts.filter((name) => read(`_astro/${name}`).includes('What would you like to ask?'))).toHaveLength(1);
+  expect(scriptsHolding('What would you like to ask?')).toHaveLength(1);
 
   const mail = new TestMailServer();
   await mail.start();
@@ -196,10 +201,9 @@ test('a collection added to the registry, with its content, is built, listed, in
   expect(read('sitemap.xml')).toMatch(/<loc>[^<]*\/newsletters\/spring\/<\/loc>/);
   expect(read('search/index.html')).toContain('href="/newsletters/spring/"');
   // The CMS is bundled with the site: its configuration has the new collection, from the registry.
-  const scripts = readdirSync(path.join(dist(), '_astro')).filter((name) => name.endsWith('.js'));
-  const cms = scripts.filter((name) => read(`_astro/${name}`).includes('Could it help? (guide)'));
+  const cms = scriptsHolding('Could it help? (guide)');
   expect(cms).toHaveLength(1);
-  expect(read(`_astro/${cms[0]}`)).toContain('News for partners and volunteers, one entry a season.');
+  expect(read(cms[0]!)).toContain('News for partners and volunteers, one entry a season.');
 
   const site = await serveFolder(dist());
   try {

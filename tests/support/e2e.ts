@@ -48,7 +48,7 @@ export const test = base.extend<{ reader: Page }, { readerTab: ReaderTab }>({
     { scope: 'worker' },
   ],
   reader: async (
-    { browser, readerTab, extraHTTPHeaders, viewport, javaScriptEnabled, hasTouch, isMobile },
+    { browser, baseURL, readerTab, extraHTTPHeaders, viewport, javaScriptEnabled, hasTouch, isMobile },
     use,
     testInfo,
   ) => {
@@ -59,7 +59,7 @@ export const test = base.extend<{ reader: Page }, { readerTab: ReaderTab }>({
     // lives on into later tests.
     if (!readerTab.context) {
       readerTab.context = await browser.newContext({
-        baseURL: `http://localhost:${process.env.TEST_PORT}`,
+        baseURL,
         viewport: DEFAULT_VIEWPORT,
         javaScriptEnabled: true,
         hasTouch: false,
