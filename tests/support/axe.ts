@@ -4,7 +4,7 @@
  * axe checks exactly what the person without JavaScript saw.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page, type Route } from '@playwright/test';
 import type { AxeResults, Result, RunOptions } from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,18 +44,45 @@ export async function wcagViolations(page: Page): Promise<Result[]> {
   return results.violations;
 }
 
+/**
+ * The tab where what a person saw without JavaScript is shown again for axe: one per worker's
+ * browser, kept between audits (a new tab costs more than the audit), its own scripts blocked.
+ */
+const replayTabs = new WeakMap<Browser, Promise<Page>>();
+function replayTab(browser: Browser): Promise<Page> {
+  let tab = replayTabs.get(browser);
+  if (!tab) {
+    tab = (async () => {
+      // Settings named: a context made during a test otherwise takes that test's (`test.use`).
+      const context = await browser.newContext({ javaScriptEnabled: true, hasTouch: false, isMobile: false });
+      const page = await context.newPage();
+      await page.route('**/*.js', (route) => route.abort());
+      return page;
+    })();
+    replayTabs.set(browser, tab);
+  }
+  return tab;
+}
+
 export async function expectAccessible(page: Page, state: string, scriptsOff = false) {
   let target = page;
   if (scriptsOff) {
     const html = await page.content();
     const url = page.url();
-    const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-    target = await context.newPage();
-    await target.route('**/*.js', (route) => route.abort());
-    await target.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
-    await target.goto(url);
+    target = await replayTab(page.context().browser()!);
+    const size = page.viewportSize();
+    if (size) await target.setViewportSize(size);
+    // The page's own address, answered with exactly the HTML the person saw.
+    const replay = (route: Route) => route.fulfill({ body: html, contentType: 'text/html' });
+    await target.route(url, replay);
+    try {
+      await target.goto(url);
+    } finally {
+      await target.unroute(url, replay);
+    }
+    // The page shown again is the one the person saw, never the tab's last one.
+    expect(await target.title(), `${state}: the page shown again`).toBe(await page.title());
   }
   const violations = await wcagViolations(target);
-  if (target !== page) await target.context().close();
   expect(violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
