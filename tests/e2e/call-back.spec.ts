@@ -171,7 +171,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('the call-back page is reached in one step from the language page, and names itself in the language', async ({
-  page,
+  reader: page,
 }) => {
   await page.goto('/languages/ar/call-back/');
   await expect(page.getByRole('link', { name: ui.continueLabel })).toHaveCount(0);

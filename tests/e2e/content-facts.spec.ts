@@ -46,7 +46,7 @@ test('the referral phone number and email are exactly those of the seeds whereve
   expect(emailSeen).toBeGreaterThan(0);
 });
 
-test('every route on the home page leads to a page that exists', async ({ page }) => {
+test('every route on the home page leads to a page that exists', async ({ reader: page }) => {
   await page.goto('/');
   const routes = page.getByRole('region', { name: 'Find what fits your situation' }).getByRole('link');
   const labels = await routes.allTextContents();
@@ -60,7 +60,7 @@ test('every route on the home page leads to a page that exists', async ({ page }
   }
 });
 
-test('every case study whose illustrative flag is set says so on its page', async ({ page }) => {
+test('every case study whose illustrative flag is set says so on its page', async ({ reader: page }) => {
   const folder = path.resolve(import.meta.dirname, '..', '..', 'content', 'caseStudies');
   const files = readdirSync(folder).filter((file) => file.endsWith('.md'));
   expect(files.length).toBeGreaterThanOrEqual(5);
@@ -118,7 +118,7 @@ test('“Talk to us” speaks to each page’s reader: emergency words for the p
 });
 
 test('before anyone types, the referral and the guide say what stays private and when we must share, marked while unconfirmed', async ({
-  page,
+  reader: page,
 }) => {
   const settings = JSON.parse(
     readFileSync(path.resolve(import.meta.dirname, '..', '..', 'content', 'settings', 'site.json'), 'utf8'),

@@ -14,7 +14,7 @@ const entry = parse(
 
 for (const width of [375, 1280]) {
   test(`easy read at ${width} px: one idea a line, each with its picture beside it, in large type`, async ({
-    page,
+    reader: page,
   }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/restorative-processes/easy-read/');
@@ -48,7 +48,9 @@ for (const width of [375, 1280]) {
   });
 }
 
-test('easy read gives our phone and email itself and links only to the same in more words', async ({ page }) => {
+test('easy read gives our phone and email itself and links only to the same in more words', async ({
+  reader: page,
+}) => {
   await page.goto('/restorative-processes/easy-read/');
   const main = page.locator('main');
   await expect(main.locator(`a[href="tel:${SEED_PHONE_DIGITS}"]`)).toHaveCount(1);

@@ -41,7 +41,9 @@ test('the calendar feed parses, and lists exactly the events still to come', asy
   expect(single).toHaveLength(1);
 });
 
-test('the events page lists every event still to come, each with its date, place and places', async ({ page }) => {
+test('the events page lists every event still to come, each with its date, place and places', async ({
+  reader: page,
+}) => {
   await page.goto('/training-and-events/');
   for (const id of builtEventIds())
     await expect(page.locator(`a[href="/training-and-events/${id}/"]`).first()).toBeVisible();

@@ -5,7 +5,7 @@ import { test } from '../support/e2e.ts';
  * The pages for police, probation, schools, care homes and victim services: they lead to the
  * professional referral route, and the briefing prints on one sheet of A4.
  */
-test('the professionals’ pages exist and lead to the professional referral route', async ({ page }) => {
+test('the professionals’ pages exist and lead to the professional referral route', async ({ reader: page }) => {
   await page.goto('/professionals/');
   await expect(page.getByRole('heading', { name: 'For professionals', level: 1 })).toBeVisible();
   const refer = page.locator('main').getByRole('link', { name: 'Refer someone online' });

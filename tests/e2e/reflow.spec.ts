@@ -4,7 +4,7 @@ import { test } from '../support/e2e.ts';
 /** A small phone. (Reflow at 320 pixels is checked on every page in every-page.spec.ts.) */
 test.use({ viewport: { width: 320, height: 640 } });
 
-test('the quick exit is visible without scrolling on a small phone', async ({ page }) => {
+test('the quick exit is visible without scrolling on a small phone', async ({ reader: page }) => {
   await page.goto('/refer/');
   const exit = page.getByRole('link', { name: 'Exit this page' });
   await expect(exit).toBeInViewport();
@@ -59,7 +59,7 @@ function emailBreaks() {
 
 for (const width of [320, 375, 1280]) {
   test(`at ${width} px the long email address wraps between its words, after its @ and before its dots, not mid-word`, async ({
-    page,
+    reader: page,
   }) => {
     await page.setViewportSize({ width, height: 740 });
     for (const pagePath of [
