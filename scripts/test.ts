@@ -4,10 +4,10 @@
  * browser suite in Chromium against that build served as `npm start` serves it. Arguments go to
  * the browser suite.
  *
- * The checks and the build run one after another on one core while the unit tests run on the
- * other, and the browser suite starts as soon as the build is there. Each step's output but the
- * browser suite's is printed whole when it ends, so two steps never interleave. The first step to
- * fail stops the others, and `npm test` exits with its code.
+ * Two lanes, one a core: the type check then the build, and beside them the unit tests then
+ * ESLint and Prettier; then the browser suite. Each step's output is printed whole when it ends,
+ * so two steps never interleave. The first step to fail stops the others, and `npm test` exits
+ * with its code.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -65,36 +65,36 @@ async function lane(steps: Step[]): Promise<void> {
 }
 
 if (!ensureChromium()) process.exit(1);
-// Vitest on one worker: the checks take the other core, and the build is ready sooner.
-const unitTests = run({
-  title: 'Unit and in-process tests (Vitest, no browser)',
-  command: bin('vitest'),
-  args: ['run', '--maxWorkers=1'],
-});
-await lane([
-  {
-    title: 'Type check (astro check)',
-    command: bin('astro'),
-    args: ['check', '--minimumFailingSeverity', 'warning'],
-  },
-  { title: 'Lint (ESLint)', command: bin('eslint'), args: ['.'] },
-  { title: 'Formatting (Prettier)', command: bin('prettier'), args: ['--check', '.'] },
-  { title: 'Production build', command: bin('astro'), args: ['build'] },
+// Two lanes of about the same length, one a core: the unit tests on one worker (about 20 s alone
+// here) take the lint and formatting checks after them.
+await Promise.all([
+  lane([
+    {
+      title: 'Type check (astro check)',
+      command: bin('astro'),
+      args: ['check', '--minimumFailingSeverity', 'warning'],
+    },
+    { title: 'Production build', command: bin('astro'), args: ['build'] },
+  ]),
+  lane([
+    {
+      title: 'Unit and in-process tests (Vitest, no browser)',
+      command: bin('vitest'),
+      args: ['run', '--maxWorkers=1'],
+    },
+    { title: 'Lint (ESLint)', command: bin('eslint'), args: ['.'] },
+    { title: 'Formatting (Prettier)', command: bin('prettier'), args: ['--check', '.'] },
+  ]),
 ]);
 if (!existsSync(path.join(root, 'dist', 'index.html'))) {
   console.error('The build produced no dist/index.html');
   process.exit(1);
 }
-// The browser suite starts as soon as the build is there; the unit tests' last seconds run
-// beside its start (their output, printed whole when they end, may come in the middle of its).
-await Promise.all([
-  unitTests,
-  run(
-    {
-      title: 'Browser tests (Playwright, Chromium)',
-      command: bin('playwright'),
-      args: ['test', ...process.argv.slice(2)],
-    },
-    true,
-  ),
-]);
+await run(
+  {
+    title: 'Browser tests (Playwright, Chromium)',
+    command: bin('playwright'),
+    args: ['test', ...process.argv.slice(2)],
+  },
+  true,
+);
