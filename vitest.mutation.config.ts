@@ -5,8 +5,8 @@
  * because Stryker reruns the tests for every mutant and a fresh worker per test file cost more
  * than the tests themselves. Vitest would also start a new thread for each run and load zod,
  * nodemailer and linkedom again in it, most of a second a mutant: the pool below keeps one thread
- * and resets the project's modules before each run instead. The tests keep no state between files
- * that this could leak (each starts its own Blobs and mail servers).
+ * and resets the project's modules before each run instead. Each file starts its own Blobs and
+ * mail servers and its environment variables are put back when it ends (tests/support/restore-env.ts).
  */
 import { getViteConfig } from 'astro/config';
 import { PINNED_BUILD_DATE } from './tests/fixtures/pinned-date.ts';
@@ -28,6 +28,8 @@ export default getViteConfig({
   ],
   test: {
     include: ['tests/unit/**/*.spec.ts'],
+    // Each file's environment variables are put back when it ends (files share a process).
+    setupFiles: ['tests/support/restore-env.ts'],
     pool: 'threads',
     isolate: false,
     testTimeout: 20_000,

@@ -4,8 +4,8 @@
  * browser suite in Chromium against that build served as `npm start` serves it. Arguments go to
  * the browser suite.
  *
- * Two lanes, one a core: the type check then the build, and beside them the unit tests then
- * ESLint and Prettier; then the browser suite. Each step's output is printed whole when it ends,
+ * Two lanes, one a core: the unit tests then ESLint and Prettier, and beside them the type check
+ * then (after the unit tests) the build; then the browser suite. Each step's output is printed whole when it ends,
  * so two steps never interleave. The first step to fail stops the others, and `npm test` exits
  * with its code.
  */
@@ -65,26 +65,32 @@ async function lane(steps: Step[]): Promise<void> {
 }
 
 if (!ensureChromium()) process.exit(1);
-// Two lanes of about the same length, one a core: the unit tests on one worker (about 20 s alone
-// here) take the lint and formatting checks after them.
+// Two lanes, one a core: the unit tests (on one worker, about 20 s alone here) then ESLint and
+// Prettier; beside them the type check, then the build once the unit tests are done: some of
+// them read the built form shell in dist/ when it is there (functions/intake/pages.ts), and must
+// never read it half written.
+const unitTests = run({
+  title: 'Unit and in-process tests (Vitest, no browser)',
+  command: bin('vitest'),
+  args: ['run', '--maxWorkers=1'],
+});
 await Promise.all([
-  lane([
-    {
+  (async () => {
+    await run({
       title: 'Type check (astro check)',
       command: bin('astro'),
       args: ['check', '--minimumFailingSeverity', 'warning'],
-    },
-    { title: 'Production build', command: bin('astro'), args: ['build'] },
-  ]),
-  lane([
-    {
-      title: 'Unit and in-process tests (Vitest, no browser)',
-      command: bin('vitest'),
-      args: ['run', '--maxWorkers=1'],
-    },
-    { title: 'Lint (ESLint)', command: bin('eslint'), args: ['.'] },
-    { title: 'Formatting (Prettier)', command: bin('prettier'), args: ['--check', '.'] },
-  ]),
+    });
+    await unitTests;
+    await run({ title: 'Production build', command: bin('astro'), args: ['build'] });
+  })(),
+  (async () => {
+    await unitTests;
+    await lane([
+      { title: 'Lint (ESLint)', command: bin('eslint'), args: ['.'] },
+      { title: 'Formatting (Prettier)', command: bin('prettier'), args: ['--check', '.'] },
+    ]);
+  })(),
 ]);
 if (!existsSync(path.join(root, 'dist', 'index.html'))) {
   console.error('The build produced no dist/index.html');
