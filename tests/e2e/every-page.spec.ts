@@ -29,10 +29,16 @@ test('the audit finds what WCAG 2.2 AA forbids, in the page and in a frame (a cl
 });
 
 // The shared tab cannot turn JavaScript off or touch: a test asking it to is stopped, not run
-// quietly with JavaScript on; and the refusal leaves the next reader test a working tab (one
-// worker, these two in order: the first made there used to open the tab with JavaScript off).
+// quietly with JavaScript on; and the refusal leaves the next reader test a working tab. In one
+// worker, in order: the worker's tab is closed first, so the refused test is the first to ask
+// for one (the tab used to be opened there, with JavaScript off, and the next test hung).
 test.describe('a reader asked for a setting it cannot give', () => {
   test.describe.configure({ mode: 'serial' });
+  test('(the worker’s shared tab closed, so the next reader test opens it)', async ({ readerTab }) => {
+    await readerTab.context?.close();
+    readerTab.context = undefined;
+    readerTab.page = undefined;
+  });
   test.describe(() => {
     test.use({ javaScriptEnabled: false });
     test.fail();

@@ -59,6 +59,8 @@ function replayTab(browser: Browser): Promise<Page> {
       await page.route('**/*.js', (route) => route.abort());
       return page;
     })();
+    // A tab that could not be opened is tried again by the next audit, not kept as a failure.
+    tab.catch(() => replayTabs.delete(browser));
     replayTabs.set(browser, tab);
   }
   return tab;

@@ -12,7 +12,9 @@
  * cookies or storage, each test starts at the default window size with its own client address,
  * and the listeners it added are taken off when it ends. It takes the window size a test asks for
  * (`test.use({ viewport })`); a test that turns JavaScript off, touches, routes requests, prints
- * or fills in a form uses `page`, and asking `reader` for a setting it cannot give is an error.
+ * or fills in a form uses `page`, and asking `reader` for a setting it cannot give (JavaScript
+ * off, touch, mobile, a colour scheme, locale, time zone, user agent, pixel ratio, no CSP or
+ * offline) is an error.
  */
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
@@ -48,15 +50,35 @@ export const test = base.extend<{ reader: Page }, { readerTab: ReaderTab }>({
     { scope: 'worker' },
   ],
   reader: async (
-    { browser, baseURL, readerTab, extraHTTPHeaders, viewport, javaScriptEnabled, hasTouch, isMobile },
+    {
+      browser,
+      baseURL,
+      readerTab,
+      extraHTTPHeaders,
+      viewport,
+      javaScriptEnabled,
+      hasTouch,
+      isMobile,
+      colorScheme,
+      bypassCSP,
+      offline,
+      locale,
+      timezoneId,
+      userAgent,
+      deviceScaleFactor,
+    },
     use,
     testInfo,
   ) => {
-    if (!javaScriptEnabled || hasTouch || isMobile)
+    // Playwright's defaults for these: anything else asked for is a setting the tab does not have.
+    const defaults = { colorScheme: 'light', locale: 'en-US' } as Record<string, unknown>;
+    const asked = { colorScheme, bypassCSP, offline, locale, timezoneId, userAgent, deviceScaleFactor };
+    const others = Object.entries(asked).filter(([name, value]) => value && value !== defaults[name]);
+    if (!javaScriptEnabled || hasTouch || isMobile || others.length > 0)
       throw new Error('`reader` is a plain tab with JavaScript: use `page` for other settings');
-    // Opened here, after the guard, and with every setting it promises named: a context made
-    // during a test takes that test's options (`test.use`) for any it is not given, and the tab
-    // lives on into later tests.
+    // Opened here, after the guard, with the settings it promises named: a context made during a
+    // test takes that test's options (`test.use`) for any it is not given, and the tab lives on
+    // into later tests.
     if (!readerTab.context) {
       readerTab.context = await browser.newContext({
         baseURL,
@@ -64,6 +86,12 @@ export const test = base.extend<{ reader: Page }, { readerTab: ReaderTab }>({
         javaScriptEnabled: true,
         hasTouch: false,
         isMobile: false,
+        colorScheme: 'light',
+        reducedMotion: 'no-preference',
+        forcedColors: 'none',
+        bypassCSP: false,
+        offline: false,
+        locale: 'en-US',
       });
       // A Content-Security-Policy violation shows as a console error, which tests look for.
       await readerTab.context.addInitScript(() => {

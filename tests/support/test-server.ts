@@ -51,10 +51,10 @@ const server = await serveSite({
   port: Number(process.env.PORT),
   dataDir: paths.dataDir,
   cmsRepoDir: paths.cmsRepoDir,
-  // The retry sweep every minute, as under `npm start`. No browser test waits for it (a sweep
-  // leaves a new record alone for two minutes; retries are tested in-process), and run every
-  // second it read every stored record's metadata each time: a steady cost on both cores that
-  // grew with every form the suite sent.
+  // The retry sweep every minute, as under `npm start`. No browser test waits for it (retries and
+  // digests are tested in-process; a new record is left alone for two minutes, except one that
+  // waits for a digest), and run every second it read every stored record's metadata each time:
+  // a steady cost on both cores that grew with every form the suite sent.
   retrySeconds: 60,
 });
 console.log(`Test server on ${server.url}, mail on ${mail.url}`);
