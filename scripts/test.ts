@@ -4,10 +4,10 @@
  * browser suite in Chromium against that build served as `npm start` serves it. Arguments go to
  * the browser suite.
  *
- * Two lanes, one a core: the unit tests then ESLint and Prettier, and beside them the type check
- * then (after the unit tests) the build; then the browser suite. Each step's output is printed whole when it ends,
- * so two steps never interleave. The first step to fail stops the others, and `npm test` exits
- * with its code.
+ * Two lanes, one a core: the unit tests (on one worker) then ESLint and Prettier, and beside them
+ * the type check then the build; then the browser suite. Each step's output is printed whole when
+ * it ends, so two steps never interleave. The first step to fail stops the others, and `npm test`
+ * exits with its code.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -65,10 +65,8 @@ async function lane(steps: Step[]): Promise<void> {
 }
 
 if (!ensureChromium()) process.exit(1);
-// Two lanes, one a core: the unit tests (on one worker, about 20 s alone here) then ESLint and
-// Prettier; beside them the type check, then the build once the unit tests are done: some of
-// them read the built form shell in dist/ when it is there (functions/intake/pages.ts), and must
-// never read it half written.
+// The build waits for the unit tests: some read the built form shell in dist/ when it is there
+// (functions/intake/pages.ts), and must never read it half written.
 const unitTests = run({
   title: 'Unit and in-process tests (Vitest, no browser)',
   command: bin('vitest'),

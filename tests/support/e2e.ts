@@ -31,6 +31,23 @@ const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
 /** The events a reader test may listen to; their listeners end with the test. */
 const TEST_EVENTS = ['console', 'pageerror', 'request', 'response', 'requestfailed', 'dialog'] as const;
 
+/**
+ * The settings of the shared tab, each Playwright's default: a reader test asking for any other
+ * value is refused.
+ */
+const READER_SETTINGS = {
+  javaScriptEnabled: true,
+  hasTouch: false,
+  isMobile: false,
+  colorScheme: 'light',
+  bypassCSP: false,
+  offline: false,
+  locale: 'en-US',
+  timezoneId: undefined,
+  userAgent: undefined,
+  deviceScaleFactor: undefined,
+} as const;
+
 /** The shared tab, opened by the first reader test of a worker that passes the guard below. */
 interface ReaderTab {
   context?: BrowserContext;
@@ -70,28 +87,30 @@ export const test = base.extend<{ reader: Page }, { readerTab: ReaderTab }>({
     use,
     testInfo,
   ) => {
-    // Playwright's defaults for these: anything else asked for is a setting the tab does not have.
-    const defaults = { colorScheme: 'light', locale: 'en-US' } as Record<string, unknown>;
-    const asked = { colorScheme, bypassCSP, offline, locale, timezoneId, userAgent, deviceScaleFactor };
-    const others = Object.entries(asked).filter(([name, value]) => value && value !== defaults[name]);
-    if (!javaScriptEnabled || hasTouch || isMobile || others.length > 0)
+    const asked = {
+      javaScriptEnabled,
+      hasTouch,
+      isMobile,
+      colorScheme,
+      bypassCSP,
+      offline,
+      locale,
+      timezoneId,
+      userAgent,
+      deviceScaleFactor,
+    };
+    if (Object.entries(READER_SETTINGS).some(([name, value]) => asked[name as keyof typeof asked] !== value))
       throw new Error('`reader` is a plain tab with JavaScript: use `page` for other settings');
     // Opened here, after the guard, with the settings it promises named: a context made during a
     // test takes that test's options (`test.use`) for any it is not given, and the tab lives on
     // into later tests.
     if (!readerTab.context) {
       readerTab.context = await browser.newContext({
+        ...READER_SETTINGS,
         baseURL,
         viewport: DEFAULT_VIEWPORT,
-        javaScriptEnabled: true,
-        hasTouch: false,
-        isMobile: false,
-        colorScheme: 'light',
         reducedMotion: 'no-preference',
         forcedColors: 'none',
-        bypassCSP: false,
-        offline: false,
-        locale: 'en-US',
       });
       // A Content-Security-Policy violation shows as a console error, which tests look for.
       await readerTab.context.addInitScript(() => {
