@@ -43,6 +43,13 @@ const EQUIVALENT: {
     reason: 'Whitespace runs are removed or collapsed either way: `\\s+` and `\\s` give the same text.',
   },
   {
+    file: /intake\/validate\.ts$/,
+    mutator: 'ConditionalExpression',
+    original: /^!shape\.success$/,
+    reason:
+      'A body that is not an object of answers goes on to the answers’ own check, which refuses it with the same words in the form’s own language (`unreadableAnswers`); the guard refuses such JSON before either runs.',
+  },
+  {
     file: /digest\.ts$/,
     mutator: 'EqualityOperator',
     original: /i > 0/,

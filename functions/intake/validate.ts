@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import type { FormDefinition } from '../../src/forms/definition.ts';
-import { validate, type ValidationResult } from '../../src/forms/fields.ts';
+import { unreadableAnswers, validate, type ValidationResult } from '../../src/forms/fields.ts';
 
 const answersShape = z.record(z.string(), z.unknown());
 
 export function parseAnswers(form: FormDefinition, body: unknown): ValidationResult {
   const shape = answersShape.safeParse(body);
-  if (!shape.success) return { ok: false, errors: { form: 'Send the form’s answers' }, values: {} };
+  // Refused in the form's own words, as the browser's check would refuse it.
+  if (!shape.success) return unreadableAnswers(form);
   return validate(form, shape.data);
 }

@@ -315,6 +315,11 @@ export function hasOtherAnswers(form: FieldSource, values: Values): boolean {
   return Object.entries(values).some(([name, value]) => name !== form.audience?.field.name && value.length > 0);
 }
 
+/** The answer to a body that is not an object of answers, in the form's own language. */
+export function unreadableAnswers(form: FieldSource): ValidationResult {
+  return { ok: false, errors: { form: uiOf(form).unreadable ?? 'Send the form’s answers' }, values: {} };
+}
+
 /**
  * Checks what a browser or a client sent (form data turned into an object, or JSON): gives
  * the cleaned answers to the questions that were asked, in the form's order, or one message
@@ -322,9 +327,7 @@ export function hasOtherAnswers(form: FieldSource, values: Values): boolean {
  * both call this, so the two can never disagree.
  */
 export function validate(form: FieldSource, input: unknown): ValidationResult {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: { form: uiOf(form).unreadable ?? 'Send the form’s answers' }, values: {} };
-  }
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return unreadableAnswers(form);
   const record = input as Record<string, unknown>;
   const fields = allFields(form);
   const values: Values = {};

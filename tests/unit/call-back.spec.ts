@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { SERVER_FORMS } from '../../functions/forms/registry.ts';
 import type { ServerForm } from '../../functions/forms/definition.ts';
 import { serveForms } from '../../functions/intake/routes.ts';
+import { parseAnswers } from '../../functions/intake/validate.ts';
 import { TOO_MANY_PATH, tooMany } from '../../functions/intake/too-many.ts';
 import { contactFacts } from '../../functions/settings/config.ts';
 import { callBackFor } from '../../src/forms/call-back/find.ts';
@@ -261,6 +262,15 @@ for (const form of callBacks) {
       formRequest(form.endpoint, { action: 'check' }, { headers: { 'Sec-Fetch-Site': 'cross-site' } }),
     );
     expect(await cross.json()).toEqual({ error: ui.notOurSite });
+    // JSON that is not an object of answers (text, a list) is refused in the language.
+    expect(ui.unreadable).toBeTruthy();
+    for (const body of ['"hello"', '["a"]']) {
+      const unreadable = await serve(formRequest(form.endpoint, body));
+      expect(unreadable.status, body).toBe(400);
+      expect(await unreadable.json(), body).toEqual({ error: ui.unreadable });
+      // And the answers' own check, which the function runs after, would say the same.
+      expect(parseAnswers(form, JSON.parse(body)).errors, body).toEqual({ form: ui.unreadable });
+    }
   });
 
   test(`${ui.lang}: no sentence of the English words is left in the form's own`, () => {
