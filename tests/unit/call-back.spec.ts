@@ -269,7 +269,11 @@ for (const form of callBacks) {
       expect(unreadable.status, body).toBe(400);
       expect(await unreadable.json(), body).toEqual({ error: ui.unreadable });
       // And the answers' own check, which the function runs after, would say the same.
-      expect(parseAnswers(form, JSON.parse(body)).errors, body).toEqual({ form: ui.unreadable });
+      expect(parseAnswers(form, JSON.parse(body)), body).toEqual({
+        ok: false,
+        errors: { form: ui.unreadable },
+        values: {},
+      });
     }
   });
 
