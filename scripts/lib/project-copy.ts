@@ -13,8 +13,18 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** A throwaway copy of the site's sources (packages linked, not copied) for builds that change content. */
-export function copyProject(root: string, prefix: string): { dir: string; remove(): void } {
+/**
+ * A throwaway copy of the site's sources (packages linked, not copied) for builds that change
+ * content. With `imageCache`, the copy starts with a copy of the project's optimised images
+ * (node_modules/.astro/assets, named by a hash of each source image and its options), so its build
+ * reuses them instead of encoding each picture again: about 3 s of a core a build. Benchmarks
+ * that time a whole build leave it out.
+ */
+export function copyProject(
+  root: string,
+  prefix: string,
+  { imageCache = false }: { imageCache?: boolean } = {},
+): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const item of [
     'src',
@@ -47,6 +57,8 @@ export function copyProject(root: string, prefix: string): { dir: string; remove
     if (name.startsWith('.') && name !== '.bin') continue;
     symlinkSync(path.join(root, 'node_modules', name), path.join(modules, name));
   }
+  const images = path.join(root, 'node_modules', '.astro', 'assets');
+  if (imageCache && existsSync(images)) cpSync(images, path.join(modules, '.astro', 'assets'), { recursive: true });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

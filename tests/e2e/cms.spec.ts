@@ -25,6 +25,13 @@ function frontMatter(file: string): Record<string, unknown> {
   return parse(readFileSync(file, 'utf8').split(/^---$/m)[1]) as Record<string, unknown>;
 }
 
+/**
+ * How long the CMS may take to load and draw itself: a 5.7 MB script compiled afresh in a new
+ * tab, which on two cores with a build running beside it can take longer than the 5 s that other
+ * waits allow.
+ */
+const CMS_LOAD_MS = 20_000;
+
 async function openCms(page: Page, hash = '') {
   // A fresh load each time: changing only the hash would keep the previous editor's state.
   await page.goto('about:blank');
@@ -35,9 +42,9 @@ async function openCms(page: Page, hash = '') {
     : page.getByRole('link', { name: 'Case studies' });
   // Decap remembers the login for the rest of the session.
   const login = page.getByRole('button', { name: 'Login' });
-  await expect(login.or(ready)).toBeVisible();
+  await expect(login.or(ready)).toBeVisible({ timeout: CMS_LOAD_MS });
   if (await login.isVisible()) await login.click();
-  await expect(ready).toBeVisible();
+  await expect(ready).toBeVisible({ timeout: CMS_LOAD_MS });
 }
 
 async function publish(page: Page) {
@@ -105,7 +112,7 @@ test('staff create a case study, edit a service and the phone number; after a bu
   const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
   expect(settings.referralEmail).toBe('RestorativeGloucestershireCaseReferrals@gloucestershire.pnn.police.uk');
 
-  const project = copyProject(ROOT, 'rg-cms-build-');
+  const project = copyProject(ROOT, 'rg-cms-build-', { imageCache: true });
   try {
     rmSync(path.join(project.dir, 'content'), { recursive: true });
     cpSync(path.join(CMS_REPO_DIR, 'content'), path.join(project.dir, 'content'), { recursive: true });

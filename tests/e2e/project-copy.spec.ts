@@ -88,7 +88,7 @@ test.describe.configure({ mode: 'default' });
 
 test.beforeAll(() => {
   test.setTimeout(120_000); // a whole production build of a copy of the site
-  project = copyProject(ROOT, 'rg-copy-');
+  project = copyProject(ROOT, 'rg-copy-', { imageCache: true });
   const baseline = gitBaseline(project.dir);
 
   mkdirSync(path.join(project.dir, 'src', 'forms', 'question'));
