@@ -46,8 +46,9 @@ const EQUIVALENT: {
     file: /intake\/validate\.ts$/,
     mutator: 'ConditionalExpression',
     original: /^!shape\.success$/,
+    replacement: /^false$/,
     reason:
-      'A body that is not an object of answers goes on to the answers’ own check, which refuses it with the same words in the form’s own language (`unreadableAnswers`); the guard refuses such JSON before either runs.',
+      'For a body that is not an object of answers, `validate` is given the failed check’s data (undefined) and refuses it with the same answer, in the form’s own language (`unreadableAnswers`); the guard refuses such JSON before either runs.',
   },
   {
     file: /digest\.ts$/,

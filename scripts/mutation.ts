@@ -1,7 +1,8 @@
 /**
  * `npm run mutation`: runs Stryker (stryker.config.mjs), then prints what became of every mutant,
- * by folder, and the score that counts: killed and timed out over every mutant made, so static
- * and ignored mutants count as not killed (Stryker's own score leaves ignored ones out). A figure,
+ * by folder, and the score that counts: killed and timed out over every mutant made but those
+ * that left the tests unable to load or compile (the "errors" column), so static and ignored
+ * mutants count as not killed (Stryker's own score leaves ignored ones out). A figure,
  * like the benchmarks, not a CI step; it exits non-zero only when Stryker itself fails.
  * Arguments go to Stryker, say `npm run mutation -- --force` for a full run without the
  * incremental file.

@@ -26,12 +26,13 @@ export function countMutants(report: MutantReport, prefix = ''): MutantCounts {
 
 export function summariseMutants(report: MutantReport, folders: string[]): string[] {
   const row = (name: string, c: MutantCounts) =>
-    `${name.padEnd(12)} ${String(c.total).padStart(6)} ${String(c.byStatus.Killed).padStart(7)} ${String(c.byStatus.Survived).padStart(9)} ${String(c.byStatus.Timeout).padStart(9)} ${String(c.byStatus.NoCoverage).padStart(12)} ${String(c.byStatus.Ignored).padStart(8)} ${c.score.toFixed(1).padStart(7)}%`;
+    `${name.padEnd(12)} ${String(c.total).padStart(6)} ${String(c.byStatus.Killed).padStart(7)} ${String(c.byStatus.Survived).padStart(9)} ${String(c.byStatus.Timeout).padStart(9)} ${String(c.byStatus.NoCoverage).padStart(12)} ${String(c.byStatus.Ignored).padStart(8)} ${String(c.byStatus.RuntimeError + c.byStatus.CompileError).padStart(7)} ${c.score.toFixed(1).padStart(7)}%`;
   return [
-    `${'folder'.padEnd(12)} ${'made'.padStart(6)} ${'killed'.padStart(7)} ${'survived'.padStart(9)} ${'timed out'.padStart(9)} ${'no coverage'.padStart(12)} ${'ignored'.padStart(8)} ${'score'.padStart(8)}`,
+    `${'folder'.padEnd(12)} ${'made'.padStart(6)} ${'killed'.padStart(7)} ${'survived'.padStart(9)} ${'timed out'.padStart(9)} ${'no coverage'.padStart(12)} ${'ignored'.padStart(8)} ${'errors'.padStart(7)} ${'score'.padStart(8)}`,
     ...folders.map((folder) => row(folder, countMutants(report, folder))),
     row('all', countMutants(report)),
     '',
     'Score: killed and timed out over all valid mutants; static and ignored mutants count as not killed.',
+    'Errors: mutants that broke the code so its tests could not load or compile; made, but not in the score.',
   ];
 }

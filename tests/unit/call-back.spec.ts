@@ -268,7 +268,7 @@ for (const form of callBacks) {
       const unreadable = await serve(formRequest(form.endpoint, body));
       expect(unreadable.status, body).toBe(400);
       expect(await unreadable.json(), body).toEqual({ error: ui.unreadable });
-      // And the answers' own check, which the function runs after, would say the same.
+      // And parseAnswers, which the function runs after the guard, gives the same answer.
       expect(parseAnswers(form, JSON.parse(body)), body).toEqual({
         ok: false,
         errors: { form: ui.unreadable },
