@@ -87,6 +87,9 @@ export const test = base.extend<{ reader: Page }, { readerTab: ReaderTab }>({
     use,
     testInfo,
   ) => {
+    // The settings by name a second time: Playwright reads a fixture's needs from the names in its
+    // parameter and refuses `...rest` there, so they cannot be gathered any other way. `satisfies`
+    // makes a setting added to READER_SETTINGS but not here a type error.
     const asked = {
       javaScriptEnabled,
       hasTouch,
@@ -98,7 +101,7 @@ export const test = base.extend<{ reader: Page }, { readerTab: ReaderTab }>({
       timezoneId,
       userAgent,
       deviceScaleFactor,
-    };
+    } satisfies Record<keyof typeof READER_SETTINGS, unknown>;
     if (Object.entries(READER_SETTINGS).some(([name, value]) => asked[name as keyof typeof asked] !== value))
       throw new Error('`reader` is a plain tab with JavaScript: use `page` for other settings');
     // Opened here, after the guard, with the settings it promises named: a context made during a
